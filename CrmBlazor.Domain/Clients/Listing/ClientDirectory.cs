@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using CrmBlazor.Domain.Clients.Filtering;
+using CrmBlazor.Domain.Common;
+using CrmBlazor.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmBlazor.Domain.Clients.Listing;
+
+/// <summary>The company and person lists (DIR-3, DIR-4, DIR-5): filter, search, sort and page on the server.</summary>
+public sealed class ClientDirectory(CrmDbContextFactory dbs, ICurrentActor actors)
+{
+    public const int TotalCap = 10_000;
+
+    public async Task<ClientPage> ListAsync(ClientListRequest request, CancellationToken ct = default)
+    {
+        (await actors.GetAsync()).RequireStaff();
+        var pageSize = Math.Clamp(request.PageSize, 1, ClientListRequest.MaxPageSize);
+        await using var db = dbs.CreateDbContext();
+        var filtered = Filtered(db, request);
+
+        var total = await filtered.Take(TotalCap + 1).CountAsync(ct);
+        var page = Sorted(After(filtered, request), request);
+        var rows = await page.Take(pageSize + 1).Select(ToRow).ToListAsync(ct);
+
+        ClientCursor? next = null;
+        if (rows.Count > pageSize)
+        {
+            rows.RemoveAt(pageSize);
+            next = CursorOf(rows[^1], request.Sort);
+        }
+        if (request.Kind == ClientKind.Person) rows = await WithCompaniesAsync(db, rows, ct);
+        return new ClientPage(rows, Math.Min(total, TotalCap), total > TotalCap, next);
+    }
+
+    /// <summary>Server-side autocomplete for pickers: never loads more than <paramref name="take"/> rows.</summary>
+    public async Task<IReadOnlyList<ClientOption>> PickAsync(string? text, ClientKind? kind = null, int take = 20, CancellationToken ct = default)
+    {
+        (await actors.GetAsync()).RequireStaff();
+        await using var db = dbs.CreateDbContext();
+        var q = db.Clients.AsNoTracking().Where(c => c.Status != ClientStatus.Archived);
+        if (kind is { } k) q = q.Where(c => c.Kind == k);
+        var folded = SearchText.Fold(text);
+        if (folded.Length > 0) q = q.Where(c => c.SearchText.Contains(folded));
+        return await q.OrderBy(c => c.SortKey).ThenBy(c => c.Id).Take(Math.Clamp(take, 1, 50))
+            .Select(c => new ClientOption(c.Id, c.Kind, c.Name, c.City, c.Status)).ToListAsync(ct);
+    }
+
+    /// <summary>Every row of a filtered list, read in pages so no query loads more than one page.</summary>
+    public async IAsyncEnumerable<ClientRow> StreamAsync(ClientListRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var cursor = request.After;
+        do
+        {
+            var page = await ListAsync(request with { After = cursor, PageSize = ClientListRequest.MaxPageSize }, ct);
+            foreach (var row in page.Rows) yield return row;
+            cursor = page.Next;
+        }
+        while (cursor is not null);
+    }
+
+    internal static IQueryable<Client> Filtered(CrmDbContext db, ClientListRequest request)
+    {
+        var q = db.Clients.AsNoTracking().Where(c => c.Kind == request.Kind && c.Status != ClientStatus.Archived);
+        q = ClientFilterTranslator.Apply(q, request.Filter ?? ClientFilter.None);
+        var search = SearchText.Fold(request.Search);
+        if (search.Length > ClientListRequest.MaxSearchLength)
+            throw new DomainException("Error.SearchTooLong", "search", ClientListRequest.MaxSearchLength);
+        if (search.Length > 0) q = q.Where(c => c.SearchText.Contains(search));
+        return q;
+    }
+
+    private static IQueryable<Client> Sorted(IQueryable<Client> q, ClientListRequest r) => (r.Sort, r.Descending) switch
+    {
+        (ClientSortField.City, false) => q.OrderBy(c => c.City).ThenBy(c => c.Id),
+        (ClientSortField.City, true) => q.OrderByDescending(c => c.City).ThenByDescending(c => c.Id),
+        (ClientSortField.Created, false) => q.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
+        (ClientSortField.Created, true) => q.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+        (_, false) => q.OrderBy(c => c.SortKey).ThenBy(c => c.Id),
+        (_, true) => q.OrderByDescending(c => c.SortKey).ThenByDescending(c => c.Id),
+    };
+
+    // The "a >= x AND (a > x OR id > y)" form lets both databases seek the index on its first column.
+    private static IQueryable<Client> After(IQueryable<Client> q, ClientListRequest r)
+    {
+        if (r.After is not { } at) return q;
+        var id = at.Id;
+        if (r.Sort == ClientSortField.Created)
+        {
+            var when = DateTime.Parse(at.Key, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+            return r.Descending
+                ? q.Where(c => c.CreatedAt <= when && (c.CreatedAt < when || c.Id < id))
+                : q.Where(c => c.CreatedAt >= when && (c.CreatedAt > when || c.Id > id));
+        }
+        Expression<Func<Client, string>> column = r.Sort == ClientSortField.City ? c => c.City : c => c.SortKey;
+        return q.Where(KeysetText(column, at.Key, id, r.Descending));
+    }
+
+    private static Expression<Func<Client, bool>> KeysetText(Expression<Func<Client, string>> column, string key, long id, bool descending)
+    {
+        Expression<Func<string, string, long, long, bool>> ascending = (a, k, i, last) =>
+            string.Compare(a, k) >= 0 && (string.Compare(a, k) > 0 || i > last);
+        Expression<Func<string, string, long, long, bool>> descendingForm = (a, k, i, last) =>
+            string.Compare(a, k) <= 0 && (string.Compare(a, k) < 0 || i < last);
+        var form = descending ? descendingForm : ascending;
+        var c = column.Parameters[0];
+        var holder = Expression.Constant(new Bound(key, id));
+        var body = new ParameterReplacer(new Dictionary<ParameterExpression, Expression>
+        {
+            [form.Parameters[0]] = column.Body,
+            [form.Parameters[1]] = Expression.Property(holder, nameof(Bound.Key)),
+            [form.Parameters[2]] = Expression.Property(c, nameof(Client.Id)),
+            [form.Parameters[3]] = Expression.Property(holder, nameof(Bound.Id)),
+        }).Visit(form.Body);
+        return Expression.Lambda<Func<Client, bool>>(body, c);
+    }
+
+    private static ClientCursor CursorOf(ClientRow row, ClientSortField sort) => sort switch
+    {
+        ClientSortField.City => new ClientCursor(row.City, row.Id),
+        ClientSortField.Created => new ClientCursor(row.CreatedAt.ToString("O", CultureInfo.InvariantCulture), row.Id),
+        _ => new ClientCursor(row.SortKey, row.Id),
+    };
+
+    private static readonly Expression<Func<Client, ClientRow>> ToRow = c => new ClientRow(
+        c.Id, c.Kind, c.Name, c.Email, c.Phone, c.VatId, c.City, c.Country, c.IsCustomer, c.IsSupplier, c.Status, c.CreatedAt, c.SortKey);
+
+    private static async Task<List<ClientRow>> WithCompaniesAsync(CrmDbContext db, List<ClientRow> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        var links = await db.ContactLinks.AsNoTracking().Where(l => ids.Contains(l.PersonId))
+            .OrderBy(l => l.Id).Select(l => new { l.PersonId, l.Company.Name }).Take(ClientListRequest.MaxPageSize * 4).ToListAsync(ct);
+        var byPerson = links.GroupBy(l => l.PersonId).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(x => x.Name)));
+        return rows.Select(r => byPerson.TryGetValue(r.Id, out var names) ? r with { Companies = names } : r).ToList();
+    }
+
+    private sealed record Bound(string Key, long Id);
+
+    private sealed class ParameterReplacer(IReadOnlyDictionary<ParameterExpression, Expression> map) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => map.TryGetValue(node, out var e) ? e : node;
+    }
+}

@@ -1,0 +1,32 @@
+using CrmBlazor.Domain.Clients;
+using CrmBlazor.Domain.History;
+using CrmBlazor.Domain.Users;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmBlazor.Domain.Data;
+
+/// <summary>
+/// The one model. Each provider has a thin subclass so that each keeps its own migration set.
+/// Services create one per operation from <see cref="CrmDbContextFactory"/>; a circuit never holds one.
+/// </summary>
+public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Client> Clients => Set<Client>();
+    public DbSet<ContactLink> ContactLinks => Set<ContactLink>();
+    public DbSet<HistoryEvent> History => Set<HistoryEvent>();
+    public DbSet<SavedFilter> SavedFilters => Set<SavedFilter>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+    }
+}
+
+public sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> options) : CrmDbContext(options);
+
+public sealed class PostgresCrmDbContext(DbContextOptions<PostgresCrmDbContext> options) : CrmDbContext(options);

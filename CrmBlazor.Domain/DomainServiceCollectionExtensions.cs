@@ -1,0 +1,41 @@
+using CrmBlazor.Domain.Clients;
+using CrmBlazor.Domain.Clients.Listing;
+using CrmBlazor.Domain.Data;
+using CrmBlazor.Domain.History;
+using CrmBlazor.Domain.Live;
+using CrmBlazor.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CrmBlazor.Domain;
+
+public static class DomainServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the database, the change feed and every domain service. The host supplies
+    /// <see cref="Common.ICurrentActor"/> (who is signed in).
+    /// </summary>
+    public static IServiceCollection AddCrmDomain(this IServiceCollection services, DatabaseOptions database, string contentRoot)
+    {
+        services.AddSingleton(database);
+        services.AddSingleton(sp => new CrmDbContextFactory(database, contentRoot, sp.GetServices<IInterceptor>().ToArray()));
+        services.AddSingleton<IDbContextFactory<CrmDbContext>>(sp => sp.GetRequiredService<CrmDbContextFactory>());
+        // Identity's stores want a scoped context; they only run inside short HTTP requests, never in a circuit.
+        services.AddScoped(sp => sp.GetRequiredService<CrmDbContextFactory>().CreateDbContext());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IChangeTransport, InProcessChangeTransport>();
+        services.AddSingleton<ChangeFeed>();
+
+        services.AddScoped<ClientService>();
+        services.AddScoped<ClientDirectory>();
+        services.AddScoped<ContactLinkService>();
+        services.AddScoped<SavedFilterService>();
+        services.AddScoped<ClientCsvExporter>();
+        services.AddScoped<HistoryService>();
+        services.AddScoped<UserAdminService>();
+        return services;
+    }
+}

@@ -1,0 +1,13 @@
+namespace CrmBlazor.Domain.History;
+
+/// <summary>What a history entry is about (HIS-1). Later features add their own kinds here.</summary>
+public enum HistoryKind
+{
+    Created = 0,
+    Edited = 1,
+    Linked = 2,
+    Unlinked = 3,
+    Comment = 4,
+    PrimaryContactChanged = 5,
+    NotificationsChanged = 6,
+}

@@ -1,0 +1,45 @@
+using CrmBlazor.Domain.Clients;
+using CrmBlazor.Domain.Clients.Filtering;
+using CrmBlazor.Domain.Clients.Listing;
+using CrmBlazor.Domain.Common;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace CrmBlazor.Clients;
+
+/// <summary>
+/// The list's state in its URL (DIR-4): search `q`, filter rules `f` (repeated), sort `sort` and `desc`.
+/// A link copied from the address bar opens the same list for a colleague.
+/// </summary>
+public sealed record ClientListUrl(ClientKind Kind, string Search, ClientFilter Filter, ClientSortField Sort, bool Descending)
+{
+    public string Path => Kind == ClientKind.Company ? "/companies" : "/persons";
+
+    public ClientListRequest ToRequest(ClientCursor? after = null, int pageSize = 50) =>
+        new(Kind, Search, Filter, Sort, Descending, after, pageSize);
+
+    public string ToUrl(string? basePath = null)
+    {
+        var parts = new List<KeyValuePair<string, string?>>();
+        if (Search.Length > 0) parts.Add(new("q", Search));
+        parts.AddRange(Filter.ToUrlValues().Select(v => new KeyValuePair<string, string?>("f", v)));
+        if (Sort != ClientSortField.Name) parts.Add(new("sort", Sort.ToString().ToLowerInvariant()));
+        if (Descending) parts.Add(new("desc", "1"));
+        return QueryHelpers.AddQueryString(basePath ?? Path, parts);
+    }
+
+    /// <summary>Reads a URL. A rule or sort that is not offered (say, from a hand-edited link) throws a message for the user.</summary>
+    public static ClientListUrl Parse(ClientKind kind, string query)
+    {
+        var values = QueryHelpers.ParseQuery(query);
+        var search = values.TryGetValue("q", out var q) ? q.ToString().Trim() : string.Empty;
+        var filter = values.TryGetValue("f", out var f) ? ClientFilter.Parse(f.Where(v => v is not null).Select(v => v!)) : ClientFilter.None;
+        var sort = ClientSortField.Name;
+        if (values.TryGetValue("sort", out var s) && !Enum.TryParse(s.ToString(), ignoreCase: true, out sort))
+            throw new DomainException("Error.SortNotOffered", "sort", s.ToString());
+        if (!Enum.IsDefined(sort)) throw new DomainException("Error.SortNotOffered", "sort", s.ToString());
+        var descending = values.TryGetValue("desc", out var d) && d == "1";
+        return new ClientListUrl(kind, search, filter, sort, descending);
+    }
+
+    public static ClientListUrl Default(ClientKind kind) => new(kind, string.Empty, ClientFilter.None, ClientSortField.Name, false);
+}

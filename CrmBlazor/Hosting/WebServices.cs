@@ -1,0 +1,63 @@
+using CrmBlazor.Account;
+using CrmBlazor.Domain;
+using CrmBlazor.Domain.Common;
+using CrmBlazor.Domain.Data;
+using CrmBlazor.Domain.Users;
+using CrmBlazor.Localization;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace CrmBlazor.Hosting;
+
+public static class WebServices
+{
+    public static IServiceCollection AddCrmWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var database = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddCrmDomain(database, RootConfiguration.FindRepositoryRoot());
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentActor, CurrentStaffActor>();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            o.SnackbarConfiguration.PreventDuplicates = false;
+        });
+        services.AddSingleton<Text>();
+        services.AddTransient<MudLocalizer, CrmMudLocalizer>();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies =>
+        {
+            cookies.ApplicationCookie?.Configure(o =>
+            {
+                o.LoginPath = "/account/login";
+                o.AccessDeniedPath = "/account/login";
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            });
+        });
+        services.AddAuthorization();
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<CrmDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        _ = environment;
+        return services;
+    }
+}

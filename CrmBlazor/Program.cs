@@ -1,0 +1,35 @@
+using CrmBlazor.Account;
+using CrmBlazor.Clients;
+using CrmBlazor.Components;
+using CrmBlazor.Hosting;
+using CrmBlazor.Localization;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = RootConfiguration.FindContentRoot() });
+builder.Configuration.UseRootAppSettings();
+builder.WebHost.UseStaticWebAssets();
+
+builder.Services.AddCrmWeb(builder.Configuration, builder.Environment);
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+
+app.UseCrmLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapAccountEndpoints();
+app.MapCultureEndpoints();
+app.MapClientExport();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.Services.RunStartupTasksAsync(app.Configuration, app.Environment);
+await app.RunAsync();
+
+/// <summary>Exposed for WebApplicationFactory in the tests.</summary>
+public partial class Program;

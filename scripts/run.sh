@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Starts CrmBlazor at http://localhost:5080 on a SQLite file (.data/crm.db), with demo data on the first start.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+exec dotnet run --project CrmBlazor -c Release -- --urls "${CRM_URLS:-http://localhost:5080}"
