@@ -20,6 +20,8 @@ public static class DomainServiceCollectionExtensions
     public static IServiceCollection AddCrmDomain(this IServiceCollection services, DatabaseOptions database, string contentRoot)
     {
         services.AddSingleton(database);
+        services.AddSingleton<RowReadGuard>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<RowReadGuard>());
         services.AddSingleton(sp => new CrmDbContextFactory(database, contentRoot, sp.GetServices<IInterceptor>().ToArray()));
         services.AddSingleton<IDbContextFactory<CrmDbContext>>(sp => sp.GetRequiredService<CrmDbContextFactory>());
         // Identity's stores want a scoped context; they only run inside short HTTP requests, never in a circuit.

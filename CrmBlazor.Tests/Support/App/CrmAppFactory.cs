@@ -1,0 +1,52 @@
+using CrmBlazor.Domain.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmBlazor.Tests.Support.App;
+
+/// <summary>
+/// The real app on Kestrel inside the test process, on its own SQLite file, in Development
+/// (so the demo users exist with <see cref="Hosting.StartupTasks.DemoPassword"/>). Browsers reach it at <see cref="BaseUrl"/>.
+/// </summary>
+public sealed class CrmAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), "crmblazor-tests", $"app-{Guid.NewGuid():N}.db");
+    private readonly int _demoCompanies;
+    private readonly int _demoPersons;
+
+    public CrmAppFactory(int demoCompanies = 0, int demoPersons = 0)
+    {
+        _demoCompanies = demoCompanies;
+        _demoPersons = demoPersons;
+        UseKestrel(0);
+    }
+
+    public string BaseUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", DatabaseProvider.Sqlite.ToString());
+        builder.UseSetting("Database:ConnectionString", $"Data Source={_file}");
+        builder.UseSetting("Demo:SeedOnFirstStart", (_demoCompanies + _demoPersons > 0).ToString());
+        builder.UseSetting("Demo:Companies", _demoCompanies.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Demo:Persons", _demoPersons.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public void Start() => StartServer();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try { File.Delete(_file + suffix); } catch (IOException) { }
+        }
+    }
+}
