@@ -9,11 +9,11 @@ namespace CrmBlazor.Domain.Demo;
 /// </summary>
 public static class DemoClientGenerator
 {
-    private static readonly (string Locale, string Country, string Language, string Currency)[] Markets =
+    private static readonly (string Locale, string Country, string Language, string Currency, string Dial)[] Markets =
     [
-        ("es", "España", "es", "EUR"),
-        ("fr", "France", "fr", "EUR"),
-        ("pl", "Polska", "pl", "PLN"),
+        ("es", "España", "es", "EUR", "+34"),
+        ("fr", "France", "fr", "EUR", "+33"),
+        ("pl", "Polska", "pl", "PLN", "+48"),
     ];
 
     public static IEnumerable<ClientForm> Companies(int count, int seed) => Generate(count, seed, ClientKind.Company);
@@ -30,7 +30,7 @@ public static class DemoClientGenerator
             var form = new ClientForm
             {
                 Kind = kind,
-                Phone = f.Phone.PhoneNumber("+## ### ### ###"),
+                Phone = market.Dial + f.Phone.PhoneNumber(" 6## ### ###"),
                 Street = Limit(f.Address.StreetAddress(), ClientForm.NameMax),
                 PostalCode = Limit(f.Address.ZipCode(), 20),
                 City = Limit(f.Address.City(), ClientForm.ShortMax),

@@ -7,14 +7,15 @@ namespace CrmBlazor.Tests.Support.App;
 /// One running app with demo data and one browser, shared by the end-to-end tests of a collection.
 /// Each test opens its own browser contexts (separate cookies: separate users).
 /// </summary>
-public sealed class AppFixture : IAsyncLifetime
+public class AppFixture : IAsyncLifetime
 {
-    public const int Companies = 120;
-    public const int Persons = 150;
-
     private IPlaywright? _playwright;
 
-    public CrmAppFactory App { get; } = new(Companies, Persons);
+    public AppFixture() : this(120, 150) { }
+
+    protected AppFixture(int companies, int persons) => App = new CrmAppFactory(companies, persons);
+
+    public CrmAppFactory App { get; }
     public IBrowser Browser { get; private set; } = default!;
 
     public async Task InitializeAsync()
@@ -56,4 +57,16 @@ public sealed class AppFixture : IAsyncLifetime
 public sealed class AppCollection : ICollectionFixture<AppFixture>
 {
     public const string Name = "app";
+}
+
+/// <summary>More rows than any page may read (1,200 companies), for the row guard.</summary>
+public sealed class LargeAppFixture : AppFixture
+{
+    public LargeAppFixture() : base(1_200, 300) { }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LargeAppCollection : ICollectionFixture<LargeAppFixture>
+{
+    public const string Name = "large-app";
 }
