@@ -2,7 +2,6 @@ using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Tests.Services.Clients;
 
@@ -174,16 +173,17 @@ public class ClientRulesTests
     public async Task CON_1_names_at_their_longest_allowed_length_are_saved_whole(DatabaseProvider provider)
     {
         await using var host = await DomainHost.CreateAsync(provider);
-        var (first, last) = (new string('F', ClientForm.ShortMax), new string('L', ClientForm.ShortMax));
+        // The full name "first last" must fit the stored name: with a 100-character first name, 99 are left for the last.
+        var (first, last) = (new string('F', ClientForm.ShortMax), new string('L', ClientForm.NameMax - 1 - ClientForm.ShortMax));
+        await Expect.FieldErrorAsync(() => host.CreateAsync(ClientBuilder.Person(first, last + "L", f => f.Email = "long@example.com")),
+            nameof(ClientForm.LastName), $"Error.TooLong|{last.Length}");
 
         var person = await host.CreateAsync(ClientBuilder.Person(first, last, f => f.Email = "long@example.com"));
         var company = await host.CreateAsync(ClientBuilder.Company(new string('C', ClientForm.NameMax)));
 
         var stored = await host.Get<ClientService>().GetAsync(person);
-        Assert.Equal(first, stored!.Form.FirstName);
-        Assert.Equal(last, stored.Form.LastName);
+        Assert.Equal((first, last, $"{first} {last}"), (stored!.Form.FirstName, stored.Form.LastName, stored.Name));
         Assert.Equal(ClientForm.NameMax, (await host.Get<ClientService>().GetAsync(company))!.Name.Length);
-        await using var db = host.Db();
-        Assert.Equal(2, await db.History.CountAsync());
+        Assert.Equal(new TableCounts(2, 2, 0), await host.CountsAsync());
     }
 }
