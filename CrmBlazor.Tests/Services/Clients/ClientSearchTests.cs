@@ -38,6 +38,9 @@ public class ClientSearchTests
             ["4212345"] = ["Société Générale de Fret"],
             ["944 000"] = ["Astillero Norte SL"],
             ["944000111"] = ["Astillero Norte SL"],
+            ["+34944000111"] = ["Astillero Norte SL"],
+            ["944-000-111"] = ["Astillero Norte SL"],
+            ["+48 42 1234567"] = ["Société Générale de Fret"],
             ["esb1234"] = ["Astillero Norte SL"],
             ["pl7251"] = ["Société Générale de Fret"],
             ["  Bilbao "] = ["Astillero Norte SL"],
@@ -87,6 +90,7 @@ public class ClientSearchTests
         Assert.Equal(50, (await directory.PickAsync(null, take: 1000)).Count);
         Assert.Single(await directory.PickAsync("", take: 0));
 
+        Assert.Equal("Société Générale de Fret", Assert.Single(await directory.PickAsync("(42) 123 45 67")).Name);
         var picked = await directory.PickAsync("ASTILLERO");
         Assert.Equal((astillero, ClientStatus.Inactive), (Assert.Single(picked).Id, picked[0].Status));
 

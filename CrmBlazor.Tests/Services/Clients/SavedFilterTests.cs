@@ -78,6 +78,24 @@ public class SavedFilterTests
 
     [Theory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task DIR_4_the_largest_filter_the_builder_allows_is_saved_whole_and_read_back(DatabaseProvider provider)
+    {
+        await using var host = await DomainHost.CreateAsync(provider);
+        var filters = host.Get<SavedFilterService>();
+        var longest = FilterFields.All.Where(f => f.Type == FilterValueType.Text)
+            .SelectMany(f => f.Operators.Where(op => op.NeedsValue()).Select(op => $"{f.Key}.{op.Token()}."))
+            .MaxBy(prefix => prefix.Length)!;
+        var value = new string('ż', FilterRule.ValueMax);
+        var filter = ClientFilter.Parse(Enumerable.Range(0, ClientFilter.MaxRules).Select(_ => longest + value));
+
+        await filters.SaveAsync(ClientKind.Company, new string('n', SavedFilterService.NameMax), filter, shared: true);
+
+        var saved = Assert.Single(await filters.ListAsync(ClientKind.Company));
+        Assert.Equal(filter.Rules, ClientFilter.FromStored(saved.Query).Rules);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task DIR_4_a_filter_needs_a_name_of_reasonable_length_and_at_least_one_rule(DatabaseProvider provider)
     {
         await using var host = await DomainHost.CreateAsync(provider);

@@ -1,8 +1,10 @@
 using CrmBlazor.Domain.Clients;
+using CrmBlazor.Domain.Clients.Filtering;
 using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Live;
+using CrmBlazor.Domain.Users;
 using CrmBlazor.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,6 +64,28 @@ public class ChangePublishingTests
             new Change(Topics.Client, person, "admin-1", person),
         ], feed.Changes);
         Assert.Equal([true, true, true], committed);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task DIR_8_saved_filter_and_user_changes_are_published_after_commit(DatabaseProvider provider)
+    {
+        await using var host = await DomainHost.CreateAsync(provider);
+        var filters = host.Get<SavedFilterService>();
+        var stored = new List<int>();
+        using var feed = new FeedRecorder(host.Feed, async change =>
+        {
+            await using var db = host.Db();
+            stored.Add(change.Topic == Topics.User ? await db.Users.CountAsync() : await db.SavedFilters.CountAsync());
+        });
+
+        var id = await filters.SaveAsync(ClientKind.Company, "Inactive", ClientFilter.Parse(["active.eq.no"]), shared: true);
+        await filters.DeleteAsync(id);
+        await host.Get<UserAdminService>().InviteAsync(new NewUser("new@example.com", "New User", StaffRoles.Sales, ProfileRights.None, "0123456789"));
+
+        Assert.Equal([new Change(Topics.SavedFilter, id, "admin-1"), new Change(Topics.SavedFilter, id, "admin-1"), new Change(Topics.User, null, "admin-1")],
+            feed.Changes);
+        Assert.Equal([1, 0, 1], stored);
     }
 
     [Theory]
