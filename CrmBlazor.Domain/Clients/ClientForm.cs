@@ -36,7 +36,9 @@ public sealed class ClientForm
         else
         {
             Required(errors, nameof(FirstName), FirstName, ShortMax);
-            Required(errors, nameof(LastName), LastName, ShortMax);
+            // "First Last" is stored as the name, at most NameMax long: the last name gets what the first leaves.
+            var first = FirstName.Trim().Length;
+            Required(errors, nameof(LastName), LastName, first <= ShortMax ? Math.Min(ShortMax, NameMax - 1 - first) : ShortMax);
         }
 
         Optional(errors, nameof(Email), Email, EmailMax);

@@ -112,5 +112,10 @@ public sealed class ClientService(CrmDbContextFactory dbs, ICurrentActor actors,
         {
             throw ValidationFailedException.For(nameof(ClientForm.Email), "Error.EmailTaken");
         }
+        catch (DbUpdateException ex) when (ex.InnerException?.Message.Contains("ContactLinks", StringComparison.Ordinal) == true)
+        {
+            // Two staff changed the same company's contacts at once and the one-primary (or one-link) index decided.
+            throw new ConcurrencyConflictException();
+        }
     }
 }

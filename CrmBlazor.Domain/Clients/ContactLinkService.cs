@@ -44,7 +44,19 @@ public sealed class ContactLinkService(CrmDbContextFactory dbs, ICurrentActor ac
         var position = company.Contacts.FirstOrDefault(l => l.PersonId == personId)?.Position ?? string.Empty;
         db.Record(companyId, kind, actor, now, person.Name, new LinkData(personId, person.Name, position));
         db.Record(personId, kind, actor, now, company.Name, new LinkData(companyId, company.Name, position));
+
+        // The one-primary index is checked row by row, and EF may write the new primary before it clears
+        // the old one: clear first, then set the new primary, in one transaction.
+        var promoted = company.Contacts.SingleOrDefault(l => l.IsPrimary && !db.Entry(l).Property(x => x.IsPrimary).OriginalValue);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (promoted is not null)
+        {
+            promoted.IsPrimary = false;
+            await ClientService.SaveAsync(db, ct);
+            promoted.IsPrimary = true;
+        }
         await ClientService.SaveAsync(db, ct);
+        await tx.CommitAsync(ct);
 
         await feed.PublishAsync(new Change(Topics.Client, companyId, actor.UserId, companyId));
         await feed.PublishAsync(new Change(Topics.Client, personId, actor.UserId, personId));

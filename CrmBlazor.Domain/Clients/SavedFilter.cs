@@ -3,6 +3,8 @@ namespace CrmBlazor.Domain.Clients;
 /// <summary>A named list filter (DIR-4): private to its owner, or shared with every staff user.</summary>
 public class SavedFilter
 {
+    public const int QueryMax = 2000;
+
     public long Id { get; private set; }
     public ClientKind ListKind { get; private set; }
     public string Name { get; private set; } = string.Empty;

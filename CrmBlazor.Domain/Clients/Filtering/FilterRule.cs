@@ -6,7 +6,8 @@ namespace CrmBlazor.Domain.Clients.Filtering;
 /// <summary>One `field operator value` rule. Its URL form is "field.operator.value".</summary>
 public sealed record FilterRule(string Field, FilterOperator Operator, string Value)
 {
-    public const int ValueMax = 200;
+    /// <summary>Keeps the longest filter (<see cref="ClientFilter.MaxRules"/> rules) within <see cref="SavedFilter.QueryMax"/>.</summary>
+    public const int ValueMax = 80;
 
     public override string ToString() => $"{Field}.{Operator.Token()}.{Value}";
 

@@ -40,8 +40,7 @@ public sealed class ClientDirectory(CrmDbContextFactory dbs, ICurrentActor actor
         await using var db = dbs.CreateDbContext();
         var q = db.Clients.AsNoTracking().Where(c => c.Status != ClientStatus.Archived);
         if (kind is { } k) q = q.Where(c => c.Kind == k);
-        var folded = SearchText.Fold(text);
-        if (folded.Length > 0) q = q.Where(c => c.SearchText.Contains(folded));
+        q = Matching(q, SearchText.Fold(text));
         return await q.OrderBy(c => c.SortKey).ThenBy(c => c.Id).Take(Math.Clamp(take, 1, 50))
             .Select(c => new ClientOption(c.Id, c.Kind, c.Name, c.City, c.Status)).ToListAsync(ct);
     }
@@ -66,8 +65,18 @@ public sealed class ClientDirectory(CrmDbContextFactory dbs, ICurrentActor actor
         var search = SearchText.Fold(request.Search);
         if (search.Length > ClientListRequest.MaxSearchLength)
             throw new DomainException("Error.SearchTooLong", "search", ClientListRequest.MaxSearchLength);
-        if (search.Length > 0) q = q.Where(c => c.SearchText.Contains(search));
-        return q;
+        return Matching(q, search);
+    }
+
+    /// <summary>"Contains" on the folded search column; a phone number typed with other separators than stored matches by its digits.</summary>
+    private static IQueryable<Client> Matching(IQueryable<Client> q, string search)
+    {
+        if (search.Length == 0) return q;
+        var digits = SearchText.DigitsOnly(search);
+        var phoneLike = digits.Length >= 3 && digits != search && search.All(ch => char.IsDigit(ch) || " +-().".Contains(ch));
+        return phoneLike
+            ? q.Where(c => c.SearchText.Contains(search) || c.SearchText.Contains(digits))
+            : q.Where(c => c.SearchText.Contains(search));
     }
 
     private static IQueryable<Client> Sorted(IQueryable<Client> q, ClientListRequest r) => (r.Sort, r.Descending) switch

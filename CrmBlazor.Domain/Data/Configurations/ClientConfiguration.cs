@@ -71,7 +71,7 @@ internal sealed class SavedFilterConfiguration : IEntityTypeConfiguration<SavedF
     public void Configure(EntityTypeBuilder<SavedFilter> b)
     {
         b.Property(f => f.Name).HasMaxLength(100);
-        b.Property(f => f.Query).HasMaxLength(2000);
+        b.Property(f => f.Query).HasMaxLength(SavedFilter.QueryMax);
         b.HasIndex(f => new { f.OwnerUserId, f.ListKind, f.Name }).IsUnique();
     }
 }
