@@ -39,7 +39,8 @@ public class AppFixture : IAsyncLifetime
         await login.OpenAsync();
         await login.SignInAsync(email, StartupTasks.DemoPassword);
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        if (language != "en") await page.GotoAsync($"/culture/set?lang={language}&redirect=/companies");
+        // Always set it: the choice is kept on the user's profile, and another test may have changed it.
+        await page.GotoAsync($"/culture/set?lang={language}&redirect=/companies");
         await page.WaitForSelectorAsync("#list-title");
         await Blazor.WaitForCircuitAsync(page);
         return page;
