@@ -110,6 +110,25 @@ public class ClientDetailPageTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task DIR_6_edit_in_the_actions_menu_saves_and_the_page_shows_the_change()
+    {
+        var cut = RenderDetail(await CreateCompanyAsync("Astillero Norte SL"));
+        await cut.WaitForAssertionAsync(() => Assert.NotNull(cut.Find("#client-actions")));
+        await cut.Find("#client-actions button").ClickAsync(new());
+        // The menu item's handler waits for the dialog's result: it ends when the dialog closes.
+        var editing = Root.Find("#action-edit").ClickAsync(new());
+        await Root.WaitForAssertionAsync(() => Assert.Equal("Astillero Norte SL", Root.Find("#field-companyname").GetAttribute("value")));
+
+        await Root.Find("#field-companyname").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "Astillero Norte SA" });
+        await Root.Find("#client-save").ClickAsync(new());
+        await editing.WaitAsync(DefaultWaitTimeout);
+
+        await cut.WaitForAssertionAsync(() => Assert.Equal("Astillero Norte SA", cut.Find("#client-name").TextContent.Trim()));
+        Assert.Empty(Root.FindAll("#client-save"));
+        Assert.Contains("Saved.", Root.Find(".mud-snackbar").TextContent);
+    }
+
+    [Fact]
     public async Task DIR_6_an_unknown_id_says_the_client_does_not_exist()
     {
         var cut = RenderDetail(4242);
