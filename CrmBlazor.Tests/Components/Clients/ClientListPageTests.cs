@@ -93,6 +93,23 @@ public class ClientListPageTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task DIR_3_switching_from_companies_to_persons_lists_the_persons()
+    {
+        await SeedCompaniesAsync(2);
+        await CreatePersonAsync("Zofia", "Nowak");
+        var cut = RenderList();
+        await cut.WaitForAssertionAsync(() => Assert.Equal(2, Names(cut).Length));
+
+        Nav.NavigateTo("/persons");
+
+        await cut.WaitForAssertionAsync(() =>
+        {
+            Assert.Equal("Persons", cut.Find("#list-title").TextContent.Trim());
+            Assert.Equal(["Zofia Nowak"], Names(cut));
+        });
+    }
+
+    [Fact]
     public async Task DIR_5_inactive_rows_stay_in_the_list_with_the_inactive_chip_and_row_class()
     {
         var ids = await SeedCompaniesAsync(3);
