@@ -51,11 +51,11 @@ public class EscapingTests : ComponentTestBase
     public async Task Security_a_name_with_markup_is_text_in_the_history()
     {
         var id = await CreateCompanyAsync("Astillero Norte SL");
-        var clients = Host.Get<Domain.Clients.ClientService>();
+        var clients = Host.Get<CrmBlazor.Domain.Clients.ClientService>();
         var form = (await clients.GetAsync(id))!.Form;
         form.CompanyName = Evil;
         await clients.UpdateAsync(id, form, 1);
-        await Host.Get<Domain.History.HistoryService>().AddCommentAsync(id, Evil);
+        await Host.Get<CrmBlazor.Domain.History.HistoryService>().AddCommentAsync(id, Evil);
 
         var cut = RenderWithProviders<HistoryTab>(p => p.Add(x => x.ClientId, id));
 
