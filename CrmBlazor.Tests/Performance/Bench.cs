@@ -83,7 +83,7 @@ public static class Bench
         return line;
     }
 
-    private static string ResultsFile()
+    public static string ResultsFile()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CrmBlazor.sln"))) dir = dir.Parent;

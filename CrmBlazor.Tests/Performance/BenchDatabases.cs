@@ -108,17 +108,24 @@ public sealed class PostgresBenchDatabase : BenchDatabase
     {
         if (Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable) is not { Length: > 0 } server) return;
         var watch = Stopwatch.StartNew();
-        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ToString()))
-        {
-            await admin.OpenAsync();
-            await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
-            await ExecuteAsync(admin, $"CREATE DATABASE {Name}");
-        }
         var options = new DatabaseOptions
         {
             Provider = DatabaseProvider.Postgres,
             ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = Name }.ToString(),
         };
+        var key = $"bench v{BenchSeed.Version} {LastMigration(options)}";
+        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ToString()))
+        {
+            await admin.OpenAsync();
+            await using var probe = new NpgsqlCommand($"SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '{Name}'", admin);
+            if (await probe.ExecuteScalarAsync() as string == key)
+            {
+                Options = options; // a server kept between runs by hand: the data is already there
+                return;
+            }
+            await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+            await ExecuteAsync(admin, $"CREATE DATABASE {Name}");
+        }
         await using (var db = new CrmDbContextFactory(options, Path.GetTempPath()).CreateDbContext())
         {
             await db.Database.MigrateAsync();
@@ -147,6 +154,7 @@ public sealed class PostgresBenchDatabase : BenchDatabase
                 SELECT setval(pg_get_serial_sequence('"ContactLinks"', 'Id'), (SELECT max("Id") FROM "ContactLinks"));
                 """);
             await ExecuteAsync(connection, "VACUUM ANALYZE"); // outside a transaction; also sets the visibility map for index-only scans
+            await ExecuteAsync(connection, $"COMMENT ON DATABASE {Name} IS '{key}'");
         }
         Options = options;
         SeedLog = $"seeded PostgreSQL {Name} in {watch.Elapsed.TotalSeconds:F1} s";

@@ -6,6 +6,7 @@ using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -47,6 +48,8 @@ public abstract class ClientListBenchmarks : IAsyncLifetime
         services.AddSingleton<TimeProvider>(new TestClock());
         services.AddCrmDomain(options, Path.GetTempPath());
         services.AddSingleton<ICurrentActor>(new TestActor { Current = TestActor.Admin });
+        services.AddSingleton<SqlCapture>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SqlCapture>());
         services.AddLogging();
         _services = services.BuildServiceProvider();
         _directory = _services.CreateScope().ServiceProvider.GetRequiredService<ClientDirectory>();
@@ -71,7 +74,7 @@ public abstract class ClientListBenchmarks : IAsyncLifetime
         Assert.True(page.TotalIsCapped);
 
         var result = await Bench.MeasureAsync(() => _directory.ListAsync(request));
-        Record($"{kind}s, active = no, by name, page 1", result, $"p95 ≤ {PageTargetMs} ms");
+        Record($"{Plural(kind)}, active = no, by name, page 1", result, $"p95 ≤ {PageTargetMs} ms");
         if (Enforce) Assert.True(result.P95 <= PageTargetMs, $"p95 {result.P95:F2} ms > {PageTargetMs} ms");
     }
 
@@ -85,7 +88,7 @@ public abstract class ClientListBenchmarks : IAsyncLifetime
         Assert.Equal(50, (await _directory.ListAsync(request)).Rows.Count);
 
         var result = await Bench.MeasureAsync(() => _directory.ListAsync(request));
-        Record($"{kind}s, no filter, by name, page 1", result, $"p95 ≤ {PageTargetMs} ms");
+        Record($"{Plural(kind)}, no filter, by name, page 1", result, $"p95 ≤ {PageTargetMs} ms");
         if (Enforce) Assert.True(result.P95 <= PageTargetMs, $"p95 {result.P95:F2} ms > {PageTargetMs} ms");
     }
 
@@ -122,9 +125,37 @@ public abstract class ClientListBenchmarks : IAsyncLifetime
         Assert.NotEmpty(page.Rows);
 
         var result = await Bench.MeasureAsync(() => _directory.ListAsync(request));
-        Record($"{kind}s, search \"{term}\" ({(page.TotalIsCapped ? "10,000+" : page.Total.ToString("N0"))} hits), page 1",
+        Record($"{Plural(kind)}, search \"{term}\" ({(page.TotalIsCapped ? "10,000+" : page.Total.ToString("N0"))} hits), page 1",
             result, $"p95 ≤ {SearchTargetMs} ms");
         if (Enforce) Assert.True(result.P95 <= SearchTargetMs, $"p95 {result.P95:F2} ms > {SearchTargetMs} ms");
+    }
+
+    /// <summary>Writes the SQL of every benchmarked request with the database's plan to docs/benchmarks/plans-{provider}.md.</summary>
+    [Fact]
+    public async Task Query_plans()
+    {
+        if (Skipped()) return;
+        var capture = _services!.GetRequiredService<SqlCapture>();
+        var cursor = await CursorAtRowAsync(DeepRow);
+        var requests = new (string Title, ClientListRequest Request)[]
+        {
+            ("Companies, active = no", new(ClientKind.Company, Filter: ClientFilter.Parse(["active.eq.no"]))),
+            ("Persons, no filter", new(ClientKind.Person)),
+            ($"Persons, after row {DeepRow:N0}", new(ClientKind.Person, After: cursor)),
+            ("Persons, search \"kow\"", new(ClientKind.Person, Search: "kow")),
+            ("Companies, search \"ana\"", new(ClientKind.Company, Search: "ana")),
+        };
+        var text = new System.Text.StringBuilder($"# Query plans ({Provider})\n\nWritten by the Query_plans benchmark.\n");
+        foreach (var (title, request) in requests)
+        {
+            capture.Clear();
+            capture.Enabled = true;
+            await _directory.ListAsync(request);
+            capture.Enabled = false;
+            text.Append($"\n## {title}\n\n```\n{await capture.ExplainAsync(_services!.GetRequiredService<CrmDbContextFactory>())}```\n");
+        }
+        _output.WriteLine(text.ToString());
+        await File.WriteAllTextAsync(Path.Combine(Path.GetDirectoryName(Bench.ResultsFile())!, $"plans-{Provider.ToLowerInvariant()}.md"), text.ToString());
     }
 
     /// <summary>The cursor of the n-th person (1-based) in name order, as the list's own paging would produce.</summary>
@@ -135,6 +166,8 @@ public abstract class ClientListBenchmarks : IAsyncLifetime
             .OrderBy(c => c.SortKey).ThenBy(c => c.Id).Skip(row - 1).Select(c => new { c.SortKey, c.Id }).FirstAsync();
         return new ClientCursor(at.SortKey, at.Id);
     }
+
+    private static string Plural(ClientKind kind) => kind == ClientKind.Company ? "Companies" : "Persons";
 
     private bool Skipped()
     {
