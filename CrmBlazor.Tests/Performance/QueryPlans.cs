@@ -31,6 +31,9 @@ public sealed class SqlCapture : DbCommandInterceptor
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
     }
 
+    private static string? Show(object? value) =>
+        value is System.Collections.IEnumerable list and not string ? $"[{string.Join(", ", list.Cast<object>().Take(3))}, …]" : value?.ToString();
+
     private void Record(DbCommand command)
     {
         if (!Enabled) return;
@@ -48,7 +51,8 @@ public sealed class SqlCapture : DbCommandInterceptor
         foreach (var (sql, parameters) in _commands)
         {
             text.AppendLine(sql);
-            foreach (var (name, value) in parameters) text.AppendLine($"  {name} = {value}");
+            foreach (var (name, value) in parameters.Take(4)) text.AppendLine($"  {name} = {Show(value)}");
+            if (parameters.Length > 4) text.AppendLine($"  … {parameters.Length - 4} more parameters");
             await using var explain = connection.CreateCommand();
             explain.CommandText = (db.IsPostgres ? "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " : "EXPLAIN QUERY PLAN ") + sql;
             foreach (var (name, value) in parameters)
@@ -60,7 +64,10 @@ public sealed class SqlCapture : DbCommandInterceptor
             }
             await using var reader = await explain.ExecuteReaderAsync();
             while (await reader.ReadAsync())
-                text.AppendLine("  | " + (db.IsPostgres ? reader.GetString(0) : $"{reader.GetValue(1)} {reader.GetValue(3)}"));
+            {
+                var line = db.IsPostgres ? reader.GetString(0) : $"{reader.GetValue(1)} {reader.GetValue(3)}";
+                text.AppendLine("  | " + (line.Length > 200 ? line[..200] + "…" : line));
+            }
             text.AppendLine();
         }
         return text.ToString();

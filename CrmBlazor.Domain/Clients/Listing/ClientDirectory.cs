@@ -17,9 +17,10 @@ public sealed class ClientDirectory(CrmDbContextFactory dbs, ICurrentActor actor
         (await actors.GetAsync()).RequireStaff();
         var pageSize = Math.Clamp(request.PageSize, 1, ClientListRequest.MaxPageSize);
         await using var db = dbs.CreateDbContext();
-        var filtered = Filtered(db, request);
-
-        var total = await filtered.Take(TotalCap + 1).CountAsync(ct);
+        await db.Database.OpenConnectionAsync(ct); // one open for the two or three queries below, not one each
+        var total = await Filtered(db, request).Take(TotalCap + 1).CountAsync(ct);
+        // Many hits: the page walks the sort order; few: the search index finds them and they are sorted.
+        var filtered = Filtered(db, request, denseSearch: total >= ClientSearchIndex.DenseHits);
         var page = Sorted(After(filtered, request), request);
         var rows = await page.Take(pageSize + 1).Select(ToRow).ToListAsync(ct);
 
@@ -41,7 +42,7 @@ public sealed class ClientDirectory(CrmDbContextFactory dbs, ICurrentActor actor
         var q = db.Clients.AsNoTracking().Where(c => c.Status != ClientStatus.Archived);
         if (kind is { } k) q = q.Where(c => c.Kind == k);
         var folded = SearchText.Fold(text);
-        if (folded.Length > 0) q = q.Where(c => c.SearchText.Contains(folded));
+        if (folded.Length > 0) q = ClientSearchIndex.Where(db, q, kind, folded, await ClientSearchIndex.IsDenseAsync(db, kind, folded, ct));
         return await q.OrderBy(c => c.SortKey).ThenBy(c => c.Id).Take(Math.Clamp(take, 1, 50))
             .Select(c => new ClientOption(c.Id, c.Kind, c.Name, c.City, c.Status)).ToListAsync(ct);
     }
@@ -59,14 +60,14 @@ public sealed class ClientDirectory(CrmDbContextFactory dbs, ICurrentActor actor
         while (cursor is not null);
     }
 
-    internal static IQueryable<Client> Filtered(CrmDbContext db, ClientListRequest request)
+    internal static IQueryable<Client> Filtered(CrmDbContext db, ClientListRequest request, bool denseSearch = false)
     {
         var q = db.Clients.AsNoTracking().Where(c => c.Kind == request.Kind && c.Status != ClientStatus.Archived);
         q = ClientFilterTranslator.Apply(q, request.Filter ?? ClientFilter.None);
         var search = SearchText.Fold(request.Search);
         if (search.Length > ClientListRequest.MaxSearchLength)
             throw new DomainException("Error.SearchTooLong", "search", ClientListRequest.MaxSearchLength);
-        if (search.Length > 0) q = q.Where(c => c.SearchText.Contains(search));
+        if (search.Length > 0) q = ClientSearchIndex.Where(db, q, request.Kind, search, denseSearch);
         return q;
     }
 
