@@ -39,6 +39,7 @@ public sealed class ClientDirectory(CrmDbContextFactory dbs, ICurrentActor actor
     {
         (await actors.GetAsync()).RequireStaff();
         await using var db = dbs.CreateDbContext();
+        await db.Database.OpenConnectionAsync(ct);
         var q = db.Clients.AsNoTracking().Where(c => c.Status != ClientStatus.Archived);
         if (kind is { } k) q = q.Where(c => c.Kind == k);
         var folded = SearchText.Fold(text);
