@@ -1,6 +1,8 @@
 using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Clients.Listing;
 using CrmBlazor.Domain.Data;
+using CrmBlazor.Domain.Documents;
+using CrmBlazor.Domain.Settings;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Live;
 using CrmBlazor.Domain.Users;
@@ -38,6 +40,9 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<ClientCsvExporter>();
         services.AddScoped<HistoryService>();
         services.AddScoped<UserAdminService>();
+        services.AddScoped<DocumentService>();
+        services.AddScoped<DocumentList>();
+        services.AddScoped<SettingsService>();
         return services;
     }
 }

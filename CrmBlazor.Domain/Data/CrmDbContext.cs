@@ -1,4 +1,6 @@
 using CrmBlazor.Domain.Clients;
+using CrmBlazor.Domain.Documents;
+using CrmBlazor.Domain.Settings;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -17,6 +19,12 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<HistoryEvent> History => Set<HistoryEvent>();
     public DbSet<SavedFilter> SavedFilters => Set<SavedFilter>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<DocumentLine> DocumentLines => Set<DocumentLine>();
+    public DbSet<DocumentRelation> DocumentRelations => Set<DocumentRelation>();
+    public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
+    public DbSet<OrganisationSettings> Settings => Set<OrganisationSettings>();
+    public DbSet<TaxRate> TaxRates => Set<TaxRate>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -10,4 +10,9 @@ public enum HistoryKind
     Comment = 4,
     PrimaryContactChanged = 5,
     NotificationsChanged = 6,
+    DocumentCreated = 20,
+    DocumentIssued = 21,
+    DocumentCancelled = 22,
+    DocumentConverted = 23,
+    DocumentClientChanged = 24,
 }

@@ -12,4 +12,6 @@ public static class Topics
     public const string History = "history";
     public const string SavedFilter = "saved-filter";
     public const string User = "user";
+    public const string Settings = "settings";
+    public const string Document = "document";
 }

@@ -236,6 +236,194 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                     b.ToTable("SavedFilters");
                 });
 
+            modelBuilder.Entity("CrmBlazor.Domain.Documents.Document", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ContactId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<long>("NetMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("NumberSequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("NumberYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("TaxMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TotalMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("IssueDate", "Id");
+
+                    b.HasIndex("Type", "Number")
+                        .IsUnique()
+                        .HasFilter("\"Number\" IS NOT NULL");
+
+                    b.HasIndex("ClientId", "IssueDate", "Id");
+
+                    b.HasIndex("Type", "Status", "IssueDate", "Id");
+
+                    b.ToTable("Documents");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Documents.DocumentCounter", b =>
+                {
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Type", "Year");
+
+                    b.ToTable("DocumentCounters");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Documents.DocumentLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<decimal>("DiscountPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("NetMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
+                    b.Property<decimal>("TaxPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<long?>("TaxRateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("UnitPriceMinor")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Position");
+
+                    b.ToTable("DocumentLines");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Documents.DocumentRelation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TargetId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetId");
+
+                    b.HasIndex("SourceId", "TargetId")
+                        .IsUnique();
+
+                    b.ToTable("DocumentRelations");
+                });
+
             modelBuilder.Entity("CrmBlazor.Domain.History.HistoryEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -276,6 +464,262 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                     b.HasIndex("ClientId", "Kind", "Id");
 
                     b.ToTable("History");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Settings.OrganisationSettings", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BankAccount")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CompanyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CreditNotePrefix")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("DefaultCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("DefaultLanguage")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("DeliveryNotePrefix")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("InvoicePrefix")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<byte[]>("Logo")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("LogoContentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PaymentTermDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PostalCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ProformaPrefix")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("QuotePrefix")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Street")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TaxId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Settings");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L,
+                            BankAccount = "",
+                            City = "",
+                            CompanyName = "My Company",
+                            Country = "",
+                            CreditNotePrefix = "CN",
+                            DefaultCurrency = "EUR",
+                            DefaultLanguage = "en",
+                            DeliveryNotePrefix = "DN",
+                            Email = "",
+                            InvoicePrefix = "INV",
+                            PaymentTermDays = 30,
+                            Phone = "",
+                            PostalCode = "",
+                            ProformaPrefix = "PF",
+                            QuotePrefix = "Q",
+                            Street = "",
+                            TaxId = "",
+                            Version = 1L
+                        });
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Settings.TaxRate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<decimal>("Percent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TaxRates");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L,
+                            Country = "ES",
+                            IsActive = true,
+                            Name = "IVA 21 %",
+                            Percent = 21m
+                        },
+                        new
+                        {
+                            Id = 2L,
+                            Country = "ES",
+                            IsActive = true,
+                            Name = "IVA 10 %",
+                            Percent = 10m
+                        },
+                        new
+                        {
+                            Id = 3L,
+                            Country = "ES",
+                            IsActive = true,
+                            Name = "IVA 4 %",
+                            Percent = 4m
+                        },
+                        new
+                        {
+                            Id = 4L,
+                            Country = "ES",
+                            IsActive = true,
+                            Name = "IVA 0 %",
+                            Percent = 0m
+                        },
+                        new
+                        {
+                            Id = 5L,
+                            Country = "FR",
+                            IsActive = true,
+                            Name = "TVA 20 %",
+                            Percent = 20m
+                        },
+                        new
+                        {
+                            Id = 6L,
+                            Country = "FR",
+                            IsActive = true,
+                            Name = "TVA 10 %",
+                            Percent = 10m
+                        },
+                        new
+                        {
+                            Id = 7L,
+                            Country = "FR",
+                            IsActive = true,
+                            Name = "TVA 5,5 %",
+                            Percent = 5.5m
+                        },
+                        new
+                        {
+                            Id = 8L,
+                            Country = "FR",
+                            IsActive = true,
+                            Name = "TVA 2,1 %",
+                            Percent = 2.1m
+                        },
+                        new
+                        {
+                            Id = 9L,
+                            Country = "PL",
+                            IsActive = true,
+                            Name = "VAT 23 %",
+                            Percent = 23m
+                        },
+                        new
+                        {
+                            Id = 10L,
+                            Country = "PL",
+                            IsActive = true,
+                            Name = "VAT 8 %",
+                            Percent = 8m
+                        },
+                        new
+                        {
+                            Id = 11L,
+                            Country = "PL",
+                            IsActive = true,
+                            Name = "VAT 5 %",
+                            Percent = 5m
+                        },
+                        new
+                        {
+                            Id = 12L,
+                            Country = "PL",
+                            IsActive = true,
+                            Name = "VAT 0 %",
+                            Percent = 0m
+                        });
                 });
 
             modelBuilder.Entity("CrmBlazor.Domain.Users.AppUser", b =>
@@ -590,6 +1034,44 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("CrmBlazor.Domain.Documents.Document", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CrmBlazor.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Documents.DocumentLine", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Documents.Document", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Documents.DocumentRelation", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CrmBlazor.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CrmBlazor.Domain.History.HistoryEvent", b =>
                 {
                     b.HasOne("CrmBlazor.Domain.Clients.Client", null)
@@ -655,6 +1137,11 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                     b.Navigation("Companies");
 
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Documents.Document", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

@@ -225,6 +225,188 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.ToTable("SavedFilters");
                 });
 
+            modelBuilder.Entity("CrmBlazor.Domain.Documents.Document", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NetMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NumberSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NumberYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TaxMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("IssueDate", "Id");
+
+                    b.HasIndex("Type", "Number")
+                        .IsUnique()
+                        .HasFilter("\"Number\" IS NOT NULL");
+
+                    b.HasIndex("ClientId", "IssueDate", "Id");
+
+                    b.HasIndex("Type", "Status", "IssueDate", "Id");
+
+                    b.ToTable("Documents");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Documents.DocumentCounter", b =>
+                {
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Type", "Year");
+
+                    b.ToTable("DocumentCounters");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Documents.DocumentLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DiscountPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NetMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TaxPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TaxRateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnitPriceMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Position");
+
+                    b.ToTable("DocumentLines");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Documents.DocumentRelation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetId");
+
+                    b.HasIndex("SourceId", "TargetId")
+                        .IsUnique();
+
+                    b.ToTable("DocumentRelations");
+                });
+
             modelBuilder.Entity("CrmBlazor.Domain.History.HistoryEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -263,6 +445,260 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.HasIndex("ClientId", "Kind", "Id");
 
                     b.ToTable("History");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Settings.OrganisationSettings", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BankAccount")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompanyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditNotePrefix")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefaultCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefaultLanguage")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryNotePrefix")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoicePrefix")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Logo")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("LogoContentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PaymentTermDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProformaPrefix")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuotePrefix")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Street")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaxId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Settings");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L,
+                            BankAccount = "",
+                            City = "",
+                            CompanyName = "My Company",
+                            Country = "",
+                            CreditNotePrefix = "CN",
+                            DefaultCurrency = "EUR",
+                            DefaultLanguage = "en",
+                            DeliveryNotePrefix = "DN",
+                            Email = "",
+                            InvoicePrefix = "INV",
+                            PaymentTermDays = 30,
+                            Phone = "",
+                            PostalCode = "",
+                            ProformaPrefix = "PF",
+                            QuotePrefix = "Q",
+                            Street = "",
+                            TaxId = "",
+                            Version = 1L
+                        });
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Settings.TaxRate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Percent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TaxRates");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L,
+                            Country = "ES",
+                            IsActive = true,
+                            Name = "IVA 21 %",
+                            Percent = 21m
+                        },
+                        new
+                        {
+                            Id = 2L,
+                            Country = "ES",
+                            IsActive = true,
+                            Name = "IVA 10 %",
+                            Percent = 10m
+                        },
+                        new
+                        {
+                            Id = 3L,
+                            Country = "ES",
+                            IsActive = true,
+                            Name = "IVA 4 %",
+                            Percent = 4m
+                        },
+                        new
+                        {
+                            Id = 4L,
+                            Country = "ES",
+                            IsActive = true,
+                            Name = "IVA 0 %",
+                            Percent = 0m
+                        },
+                        new
+                        {
+                            Id = 5L,
+                            Country = "FR",
+                            IsActive = true,
+                            Name = "TVA 20 %",
+                            Percent = 20m
+                        },
+                        new
+                        {
+                            Id = 6L,
+                            Country = "FR",
+                            IsActive = true,
+                            Name = "TVA 10 %",
+                            Percent = 10m
+                        },
+                        new
+                        {
+                            Id = 7L,
+                            Country = "FR",
+                            IsActive = true,
+                            Name = "TVA 5,5 %",
+                            Percent = 5.5m
+                        },
+                        new
+                        {
+                            Id = 8L,
+                            Country = "FR",
+                            IsActive = true,
+                            Name = "TVA 2,1 %",
+                            Percent = 2.1m
+                        },
+                        new
+                        {
+                            Id = 9L,
+                            Country = "PL",
+                            IsActive = true,
+                            Name = "VAT 23 %",
+                            Percent = 23m
+                        },
+                        new
+                        {
+                            Id = 10L,
+                            Country = "PL",
+                            IsActive = true,
+                            Name = "VAT 8 %",
+                            Percent = 8m
+                        },
+                        new
+                        {
+                            Id = 11L,
+                            Country = "PL",
+                            IsActive = true,
+                            Name = "VAT 5 %",
+                            Percent = 5m
+                        },
+                        new
+                        {
+                            Id = 12L,
+                            Country = "PL",
+                            IsActive = true,
+                            Name = "VAT 0 %",
+                            Percent = 0m
+                        });
                 });
 
             modelBuilder.Entity("CrmBlazor.Domain.Users.AppUser", b =>
@@ -571,6 +1007,44 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("CrmBlazor.Domain.Documents.Document", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CrmBlazor.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Documents.DocumentLine", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Documents.Document", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Documents.DocumentRelation", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CrmBlazor.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CrmBlazor.Domain.History.HistoryEvent", b =>
                 {
                     b.HasOne("CrmBlazor.Domain.Clients.Client", null)
@@ -636,6 +1110,11 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.Navigation("Companies");
 
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Documents.Document", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

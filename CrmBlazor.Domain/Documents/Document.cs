@@ -1,0 +1,142 @@
+using CrmBlazor.Domain.Common;
+
+namespace CrmBlazor.Domain.Documents;
+
+/// <summary>
+/// A quote, delivery note, proforma, invoice or credit note (DOC-1). A draft can be edited; issuing
+/// gives it its number and freezes it; an issued document can be cancelled, never deleted.
+/// Totals are kept on the row (minor units) so lists can sort and sum them in SQL.
+/// </summary>
+public class Document
+{
+    private readonly List<DocumentLine> _lines = [];
+
+    public long Id { get; private set; }
+    public DocumentType Type { get; private set; }
+    public DocumentStatus Status { get; private set; }
+
+    /// <summary>Given at issue, e.g. "INV-2026-0007"; drafts have none (DOC-2).</summary>
+    public string? Number { get; private set; }
+    public int? NumberYear { get; private set; }
+    public int? NumberSequence { get; private set; }
+
+    public long ClientId { get; private set; }
+    public long? ContactId { get; private set; }
+    public string Language { get; private set; } = "en";
+    public string Currency { get; private set; } = "EUR";
+    public DateOnly IssueDate { get; private set; }
+    public DateOnly? DueDate { get; private set; }
+    public DateOnly? ValidUntil { get; private set; }
+    public string Notes { get; private set; } = string.Empty;
+
+    public long NetMinor { get; private set; }
+    public long TaxMinor { get; private set; }
+    public long TotalMinor { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+    public DateTime? IssuedAt { get; private set; }
+    public DateTime? CancelledAt { get; private set; }
+    public long Version { get; private set; }
+
+    public IReadOnlyList<DocumentLine> Lines => _lines;
+
+    private Document() { }
+
+    public static Document CreateDraft(DocumentForm form, IReadOnlyDictionary<long, decimal> taxRates, DateTime now)
+    {
+        var document = new Document { Type = form.Type, Status = DocumentStatus.Draft, CreatedAt = now, Version = 1 };
+        document.Apply(form, taxRates, now);
+        return document;
+    }
+
+    /// <summary>Replaces a draft's header and lines.</summary>
+    public void EditDraft(DocumentForm form, IReadOnlyDictionary<long, decimal> taxRates, DateTime now)
+    {
+        if (Status != DocumentStatus.Draft) throw new DomainException("Error.DocumentNotDraft");
+        if (form.Type != Type) throw new DomainException("Error.DocumentTypeFixed");
+        Apply(form, taxRates, now);
+        Version++;
+    }
+
+    public Totals Totals() => Documents.Totals.Of(_lines.Select(l => (l.NetMinor, l.TaxPercent)));
+
+    /// <summary>Gives the number and freezes the document. Called inside the numbering transaction.</summary>
+    internal void Issue(string number, int year, int sequence, DateTime now)
+    {
+        if (Status != DocumentStatus.Draft) throw new DomainException("Error.DocumentNotDraft");
+        Number = number;
+        NumberYear = year;
+        NumberSequence = sequence;
+        Status = DocumentStatus.Issued;
+        IssuedAt = now;
+        Touch(now);
+    }
+
+    public void Cancel(DateTime now)
+    {
+        if (Status is DocumentStatus.Draft or DocumentStatus.Cancelled or DocumentStatus.Paid)
+            throw new DomainException("Error.DocumentCannotCancel");
+        Status = DocumentStatus.Cancelled;
+        CancelledAt = now;
+        Touch(now);
+    }
+
+    /// <summary>Moves an issued document to another client or contact (DOC-7); the service logs it on both sides.</summary>
+    public void ChangeClient(long clientId, long? contactId, DateTime now)
+    {
+        if (Status == DocumentStatus.Cancelled) throw new DomainException("Error.DocumentCancelled");
+        ClientId = clientId;
+        ContactId = contactId;
+        Touch(now);
+    }
+
+    /// <summary>A new draft of another type with the same client, language, currency and lines (DOC-4).</summary>
+    public DocumentForm ToConversion(DocumentType target, DateOnly today, int paymentTermDays)
+    {
+        if (!DocumentTypes.ConvertsTo(Type).Contains(target)) throw new DomainException("Error.ConversionNotOffered");
+        if (Status is DocumentStatus.Draft or DocumentStatus.Cancelled or DocumentStatus.Rejected)
+            throw new DomainException("Error.ConversionNeedsIssued");
+        return new DocumentForm
+        {
+            Type = target, ClientId = ClientId, ContactId = ContactId, Language = Language, Currency = Currency,
+            IssueDate = today, DueDate = target.HasDueDate() ? today.AddDays(paymentTermDays) : null,
+            ValidUntil = target.HasValidUntil() ? today.AddDays(30) : null, Notes = Notes,
+            Lines = _lines.OrderBy(l => l.Position).Select(l => l.ToInput()).ToList(),
+        };
+    }
+
+    private void Apply(DocumentForm form, IReadOnlyDictionary<long, decimal> taxRates, DateTime now)
+    {
+        form.Validate();
+        var errors = new FieldErrors();
+        for (var i = 0; i < form.Lines.Count; i++)
+        {
+            if (!taxRates.ContainsKey(form.Lines[i].TaxRateId!.Value)) errors.Add($"Lines[{i}].TaxRateId", "Error.TaxRateUnknown");
+        }
+        errors.ThrowIfAny();
+
+        ClientId = form.ClientId;
+        ContactId = form.ContactId;
+        Language = form.Language;
+        Currency = form.Currency;
+        IssueDate = form.IssueDate;
+        DueDate = Type.HasDueDate() ? form.DueDate : null;
+        ValidUntil = Type.HasValidUntil() ? form.ValidUntil : null;
+        Notes = form.Notes.Trim();
+        _lines.Clear();
+        for (var i = 0; i < form.Lines.Count; i++)
+            _lines.Add(new DocumentLine(i + 1, form.Lines[i], taxRates[form.Lines[i].TaxRateId!.Value]));
+        var totals = Totals();
+        NetMinor = totals.NetMinor;
+        TaxMinor = totals.TaxMinor;
+        TotalMinor = totals.TotalMinor;
+        UpdatedAt = now;
+    }
+
+    private void Touch(DateTime now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
+}
