@@ -73,6 +73,19 @@ public sealed class SettingsService(CrmDbContextFactory dbs, ICurrentActor actor
         await feed.PublishAsync(new Change(Topics.Settings, OrganisationSettings.SingletonId, actor.UserId));
     }
 
+    public async Task RemoveLogoAsync(CancellationToken ct = default)
+    {
+        var actor = await actors.GetAsync();
+        actor.Require(ProfileRights.ManageSettings);
+        await using var db = dbs.CreateDbContext();
+        var s = await db.Settings.SingleAsync(ct);
+        if (s.Logo is null) return;
+        s.RemoveLogo();
+        db.Audit.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, actor.UserId, actor.Name, "settings.logo-removed", s.CompanyName));
+        await ClientService.SaveAsync(db, ct);
+        await feed.PublishAsync(new Change(Topics.Settings, OrganisationSettings.SingletonId, actor.UserId));
+    }
+
     public async Task<long> AddTaxRateAsync(string name, decimal percent, string country, CancellationToken ct = default)
     {
         var actor = await actors.GetAsync();
@@ -90,6 +103,20 @@ public sealed class SettingsService(CrmDbContextFactory dbs, ICurrentActor actor
         await db.SaveChangesAsync(ct);
         await feed.PublishAsync(new Change(Topics.Settings, rate.Id, actor.UserId));
         return rate.Id;
+    }
+
+    /// <summary>Stops offering a rate on new lines; documents keep the percentage they copied.</summary>
+    public async Task RetireTaxRateAsync(long id, CancellationToken ct = default)
+    {
+        var actor = await actors.GetAsync();
+        actor.Require(ProfileRights.ManageSettings);
+        await using var db = dbs.CreateDbContext();
+        var rate = await db.TaxRates.SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new DomainException("Error.TaxRateUnknown");
+        if (!rate.IsActive) return;
+        rate.Retire();
+        db.Audit.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, actor.UserId, actor.Name, "tax-rate.retired", $"{rate.Name} {rate.Percent}"));
+        await db.SaveChangesAsync(ct);
+        await feed.PublishAsync(new Change(Topics.Settings, rate.Id, actor.UserId));
     }
 
     private static void Validate(OrganisationSettings s)
