@@ -27,6 +27,22 @@ public sealed class DocumentService(CrmDbContextFactory dbs, ICurrentActor actor
             d.Language, d.Currency, d.IssueDate, d.DueDate, d.ValidUntil, d.Notes, lines, d.Totals(), d.IssuedAt, d.CancelledAt, d.Version, from, into);
     }
 
+    /// <summary>A blank draft for the client: its language and currency (DOC-8), today, the due date from the payment terms.</summary>
+    public async Task<DocumentForm> NewDraftFormAsync(DocumentType type, long clientId, CancellationToken ct = default)
+    {
+        (await actors.GetAsync()).RequireStaff();
+        await using var db = dbs.CreateDbContext();
+        await CheckPartiesAsync(db, clientId, null, ct);
+        var client = await db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => new { c.Language, c.Currency }).SingleAsync(ct);
+        var terms = await db.Settings.Select(s => s.PaymentTermDays).SingleAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return new DocumentForm
+        {
+            Type = type, ClientId = clientId, Language = client.Language, Currency = client.Currency, IssueDate = today,
+            DueDate = type.HasDueDate() ? today.AddDays(terms) : null, ValidUntil = type.HasValidUntil() ? today.AddDays(30) : null,
+        };
+    }
+
     public async Task<long> CreateDraftAsync(DocumentForm form, CancellationToken ct = default)
     {
         var actor = await actors.GetAsync();
