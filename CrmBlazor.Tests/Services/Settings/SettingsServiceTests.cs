@@ -76,7 +76,9 @@ public class SettingsServiceTests
         var settings = host.Get<SettingsService>();
 
         await settings.SetLogoAsync(Png);
-        Assert.Equal(("image/png", Png), ((await settings.GetAsync()).LogoContentType, (await settings.GetAsync()).Logo!));
+        var png = await settings.GetAsync();
+        Assert.Equal("image/png", png.LogoContentType);
+        Assert.Equal(Png, png.Logo);
         var largest = Jpeg.Concat(new byte[OrganisationSettings.LogoMaxBytes - Jpeg.Length]).ToArray();
         await settings.SetLogoAsync(largest);
         var saved = await settings.GetAsync();
