@@ -149,6 +149,7 @@ public sealed class DocumentService(CrmDbContextFactory dbs, ICurrentActor actor
         if (sources.Count > 1 && (sources.Any(s => s.Type != DocumentType.DeliveryNote) || target != DocumentType.Invoice))
             throw new DomainException("Error.ConversionOnlyDeliveryNotesTogether");
         if (sources.Select(s => (s.ClientId, s.Currency)).Distinct().Count() > 1) throw new DomainException("Error.ConversionMixedClients");
+        await CheckPartiesAsync(db, sources[0].ClientId, sources[0].ContactId, ct);
 
         var terms = await db.Settings.Select(s => s.PaymentTermDays).SingleAsync(ct);
         var forms = sources.OrderBy(s => s.Id).Select(s => s.ToConversion(target, today, terms)).ToList();

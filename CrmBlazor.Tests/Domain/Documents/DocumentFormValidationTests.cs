@@ -68,6 +68,15 @@ public class DocumentFormValidationTests
     }
 
     [Fact]
+    public void NF_3_a_document_whose_total_would_not_fit_is_refused_by_field_not_by_overflow()
+    {
+        var huge = Line(quantity: LineInput.QuantityMax, unitPriceMinor: LineInput.UnitPriceMaxMinor);
+        var form = Form(DocumentType.Invoice, Enumerable.Repeat(huge, DocumentForm.MaxLines).ToArray());
+
+        Expect.FieldError(() => Draft(form), "Lines", "Error.PriceRange");
+    }
+
+    [Fact]
     public void NF_3_html_in_a_description_is_kept_verbatim()
     {
         const string html = "<img src=http://127.0.0.1/x> & <b>bold</b>";

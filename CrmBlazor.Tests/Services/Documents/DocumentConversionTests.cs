@@ -100,6 +100,21 @@ public class DocumentConversionTests
         await Expect.RefusedAsync(() => host.Documents().ConvertAsync([quote], DocumentType.Invoice), "Error.ConversionNeedsIssued");
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task DEA_7_an_issued_quote_of_a_client_archived_since_cannot_be_converted(DatabaseProvider provider)
+    {
+        await using var host = await DomainHost.CreateAsync(provider);
+        var client = await host.CreateAsync(ClientBuilder.Company());
+        var quote = await host.IssuedAsync(DocumentType.Quote, client);
+        await host.ArchiveAsync(client);
+        var before = await host.DocumentCountsAsync();
+
+        await Expect.FieldErrorAsync(() => host.Documents().ConvertAsync([quote], DocumentType.Invoice), "ClientId", "Error.ClientArchived");
+
+        Assert.Equal(before, await host.DocumentCountsAsync());
+    }
+
     private static List<(string, decimal, long, decimal, long?, decimal, long)> LinesOf(DocumentDetails d) =>
         d.Lines.OrderBy(l => l.Position)
             .Select(l => (l.Description, l.Quantity, l.UnitPriceMinor, l.DiscountPercent, l.TaxRateId, l.TaxPercent, l.NetMinor)).ToList();
