@@ -169,6 +169,8 @@ public sealed class DocumentService(CrmDbContextFactory dbs, ICurrentActor actor
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await PublishAsync(document, actor);
+        // The sources now show what they turned into (DOC-4), so their open pages must hear of it too.
+        foreach (var source in sources.OrderBy(s => s.Id)) await PublishAsync(source, actor);
         return document.Id;
     }
 

@@ -34,9 +34,9 @@ public class DocumentPublishingTests
         var invoice = await documents.ConvertAsync([quote], DocumentType.Invoice);
         await documents.CancelAsync(quote, 2);
 
-        Assert.Equal([quote, quote, invoice, quote], feed.Changes.Select(c => c.Id!.Value));
+        Assert.Equal([quote, quote, invoice, quote, quote], feed.Changes.Select(c => c.Id!.Value));
         Assert.All(feed.Changes, c => Assert.Equal((Topics.Document, "office-1", (long?)client), (c.Topic, c.ByUserId, c.ClientId)));
-        Assert.Equal([(DocumentStatus.Draft, 1), (DocumentStatus.Issued, 2), (DocumentStatus.Draft, 3), (DocumentStatus.Cancelled, 4)], seen);
+        Assert.Equal([(DocumentStatus.Draft, 1), (DocumentStatus.Issued, 2), (DocumentStatus.Draft, 3), (DocumentStatus.Issued, 3), (DocumentStatus.Cancelled, 4)], seen);
     }
 
     [Theory]
@@ -65,6 +65,27 @@ public class DocumentPublishingTests
         Assert.Equal(["Q-2026-0001", "Q-2026-0001 → Invoice #" + invoice, "Q-2026-0001"], items.Skip(1).Select(h => h.Text));
         await using var db = host.Db();
         Assert.All(await db.History.Where(h => h.Kind >= HistoryKind.DocumentCreated).ToListAsync(), h => Assert.Equal("sales-1", h.UserId));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task DIR_8_merging_delivery_notes_tells_each_notes_page_what_it_turned_into(DatabaseProvider provider)
+    {
+        await using var host = await DomainHost.CreateAsync(provider);
+        var client = await host.CreateAsync(ClientBuilder.Company());
+        var notes = new[] { await host.IssuedAsync(DocumentType.DeliveryNote, client), await host.IssuedAsync(DocumentType.DeliveryNote, client) };
+        var turnedInto = new List<(long Note, int Targets)>();
+        using var feed = new FeedRecorder(host.Feed, async change =>
+        {
+            if (!notes.Contains(change.Id!.Value)) return;
+            await using var db = host.Db();
+            turnedInto.Add((change.Id.Value, await db.DocumentRelations.CountAsync(r => r.SourceId == change.Id)));
+        });
+
+        await host.Documents().ConvertAsync(notes, DocumentType.Invoice);
+
+        Assert.Equal([(notes[0], 1), (notes[1], 1)], turnedInto);
+        Assert.Equal(3, feed.Changes.Count);
     }
 
     [Theory]
