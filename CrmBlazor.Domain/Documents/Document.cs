@@ -115,6 +115,10 @@ public class Document
             if (!taxRates.ContainsKey(form.Lines[i].TaxRateId!.Value)) errors.Add($"Lines[{i}].TaxRateId", "Error.TaxRateUnknown");
         }
         errors.ThrowIfAny();
+        var lines = form.Lines.Select((l, i) => new DocumentLine(i + 1, l, taxRates[l.TaxRateId!.Value])).ToList();
+        Documents.Totals totals;
+        try { totals = Documents.Totals.Of(lines.Select(l => (l.NetMinor, l.TaxPercent))); }
+        catch (OverflowException) { throw ValidationFailedException.For(nameof(DocumentForm.Lines), "Error.PriceRange"); }
 
         ClientId = form.ClientId;
         ContactId = form.ContactId;
@@ -125,9 +129,7 @@ public class Document
         ValidUntil = Type.HasValidUntil() ? form.ValidUntil : null;
         Notes = form.Notes.Trim();
         _lines.Clear();
-        for (var i = 0; i < form.Lines.Count; i++)
-            _lines.Add(new DocumentLine(i + 1, form.Lines[i], taxRates[form.Lines[i].TaxRateId!.Value]));
-        var totals = Totals();
+        _lines.AddRange(lines);
         NetMinor = totals.NetMinor;
         TaxMinor = totals.TaxMinor;
         TotalMinor = totals.TotalMinor;

@@ -27,6 +27,22 @@ public sealed class DocumentService(CrmDbContextFactory dbs, ICurrentActor actor
             d.Language, d.Currency, d.IssueDate, d.DueDate, d.ValidUntil, d.Notes, lines, d.Totals(), d.IssuedAt, d.CancelledAt, d.Version, from, into);
     }
 
+    /// <summary>A blank draft for the client: its language and currency (DOC-8), today, the due date from the payment terms.</summary>
+    public async Task<DocumentForm> NewDraftFormAsync(DocumentType type, long clientId, CancellationToken ct = default)
+    {
+        (await actors.GetAsync()).RequireStaff();
+        await using var db = dbs.CreateDbContext();
+        await CheckPartiesAsync(db, clientId, null, ct);
+        var client = await db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => new { c.Language, c.Currency }).SingleAsync(ct);
+        var terms = await db.Settings.Select(s => s.PaymentTermDays).SingleAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return new DocumentForm
+        {
+            Type = type, ClientId = clientId, Language = client.Language, Currency = client.Currency, IssueDate = today,
+            DueDate = type.HasDueDate() ? today.AddDays(terms) : null, ValidUntil = type.HasValidUntil() ? today.AddDays(30) : null,
+        };
+    }
+
     public async Task<long> CreateDraftAsync(DocumentForm form, CancellationToken ct = default)
     {
         var actor = await actors.GetAsync();
@@ -133,6 +149,7 @@ public sealed class DocumentService(CrmDbContextFactory dbs, ICurrentActor actor
         if (sources.Count > 1 && (sources.Any(s => s.Type != DocumentType.DeliveryNote) || target != DocumentType.Invoice))
             throw new DomainException("Error.ConversionOnlyDeliveryNotesTogether");
         if (sources.Select(s => (s.ClientId, s.Currency)).Distinct().Count() > 1) throw new DomainException("Error.ConversionMixedClients");
+        await CheckPartiesAsync(db, sources[0].ClientId, sources[0].ContactId, ct);
 
         var terms = await db.Settings.Select(s => s.PaymentTermDays).SingleAsync(ct);
         var forms = sources.OrderBy(s => s.Id).Select(s => s.ToConversion(target, today, terms)).ToList();
@@ -152,6 +169,8 @@ public sealed class DocumentService(CrmDbContextFactory dbs, ICurrentActor actor
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await PublishAsync(document, actor);
+        // The sources now show what they turned into (DOC-4), so their open pages must hear of it too.
+        foreach (var source in sources.OrderBy(s => s.Id)) await PublishAsync(source, actor);
         return document.Id;
     }
 

@@ -94,7 +94,7 @@ public sealed class SettingsService(CrmDbContextFactory dbs, ICurrentActor actor
         if (string.IsNullOrWhiteSpace(name)) errors.Add("Name", "Error.Required");
         else if (name.Trim().Length > 60) errors.Add("Name", "Error.TooLong|60");
         if (percent < 0 || percent > 100 || decimal.Round(percent, 2) != percent) errors.Add("Percent", "Error.TaxPercentRange");
-        if ((country ?? "").Trim().Length != 2) errors.Add("Country", "Error.CountryCode");
+        if ((country ?? "").Trim() is not { Length: 2 } code || !code.All(char.IsAsciiLetter)) errors.Add("Country", "Error.CountryCode");
         errors.ThrowIfAny();
         await using var db = dbs.CreateDbContext();
         var rate = new TaxRate(name.Trim(), percent, country!.Trim().ToUpperInvariant());
