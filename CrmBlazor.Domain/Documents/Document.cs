@@ -65,12 +65,23 @@ public class Document
     internal void Issue(string number, int year, int sequence, DateTime now)
     {
         if (Status != DocumentStatus.Draft) throw new DomainException("Error.DocumentNotDraft");
+        if (Type.IsLegalRecord()) DateOnIssue(DateOnly.FromDateTime(now));
         Number = number;
         NumberYear = year;
         NumberSequence = sequence;
         Status = DocumentStatus.Issued;
         IssuedAt = now;
         Touch(now);
+    }
+
+    /// <summary>
+    /// Invoices and credit notes are dated the day they are issued, so their numbers and dates run in the
+    /// same order (a legal requirement in Spain, France and Poland); the payment term is kept.
+    /// </summary>
+    private void DateOnIssue(DateOnly today)
+    {
+        if (DueDate is { } due) DueDate = today.AddDays(Math.Max(0, due.DayNumber - IssueDate.DayNumber));
+        IssueDate = today;
     }
 
     public void Cancel(DateTime now)

@@ -17,8 +17,8 @@ public class DocumentListTests
         var a = await host.CreateAsync(ClientBuilder.Company("Astillero Norte SL"));
         var b = await host.CreateAsync(ClientBuilder.Company("Bodegas Sur SA"));
         var aQuote = await host.DraftAsync(DocumentType.Quote, a, f => Dated(f, -20));
-        var aInvoice = await host.IssuedAsync(DocumentType.Invoice, a, f => Dated(f, -10));
-        var bInvoice = await host.IssuedAsync(DocumentType.Invoice, b, f => Dated(f, -5));
+        var aInvoice = await IssuedDaysAgoAsync(host, a, 10);
+        var bInvoice = await IssuedDaysAgoAsync(host, b, 5);
         var bDraft = await host.DraftAsync(DocumentType.Invoice, b, f => Dated(f, 0));
         var list = host.Get<DocumentList>();
 
@@ -80,5 +80,14 @@ public class DocumentListTests
         form.IssueDate = Today.AddDays(days);
         form.DueDate = form.Type.HasDueDate() ? form.IssueDate.AddDays(30) : null;
         form.ValidUntil = form.Type.HasValidUntil() ? form.IssueDate.AddDays(30) : null;
+    }
+
+    // Invoices are dated the day they are issued: issue them with the clock set back.
+    private static async Task<long> IssuedDaysAgoAsync(DomainHost host, long client, int days)
+    {
+        host.Clock.Advance(TimeSpan.FromDays(-days));
+        var id = await host.IssuedAsync(DocumentType.Invoice, client, f => Dated(f, -days));
+        host.Clock.Advance(TimeSpan.FromDays(days));
+        return id;
     }
 }
