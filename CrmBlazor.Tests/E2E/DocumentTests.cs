@@ -65,12 +65,14 @@ public class DocumentTests(AppFixture fixture)
         await Assertions.Expect(page.Locator("#document-type")).ToHaveTextAsync("Invoice");
         await Assertions.Expect(page.Locator("#made-from a.related-link")).ToHaveTextAsync($"Quote {quoteNumber}");
         var invoiceUrl = page.Url;
-        await ShotAsync(page, "documents-page");
 
         await page.ClickAsync("#made-from a.related-link");
         await page.WaitForURLAsync(quoteUrl);
         await Assertions.Expect(page.Locator("#turned-into a.related-link")).ToHaveTextAsync("Invoice (draft)");
         Assert.EndsWith(new Uri(invoiceUrl).AbsolutePath, await page.GetAttributeAsync("#turned-into a.related-link", "href"));
+        foreach (var close in await page.Locator(".mud-snackbar button").AllAsync()) await close.ClickAsync();
+        await page.Locator(".mud-snackbar").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await ShotAsync(page, "documents-page");
 
         await page.GotoAsync("/documents");
         await Blazor.WaitForCircuitAsync(page);
