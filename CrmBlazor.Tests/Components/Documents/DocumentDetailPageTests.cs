@@ -1,5 +1,7 @@
 using Bunit;
 using CrmBlazor.Documents;
+using CrmBlazor.Domain.Clients;
+using CrmBlazor.Domain.Clients.Listing;
 using CrmBlazor.Domain.Documents;
 using CrmBlazor.Domain.History;
 
@@ -105,7 +107,7 @@ public class DocumentDetailPageTests : DocumentTestBase
     }
 
     [Fact]
-    public async Task DOC_7_cancel_asks_first_then_the_badge_says_cancelled()
+    public async Task DOC_3_cancel_asks_first_then_the_badge_says_cancelled()
     {
         var id = await IssuedAsync(await CreateCompanyAsync());
         var cut = RenderPage(id);
@@ -120,16 +122,32 @@ public class DocumentDetailPageTests : DocumentTestBase
     }
 
     [Fact]
-    public async Task DOC_7_history_lines_name_the_document_and_link_to_it()
+    public async Task DOC_7_the_client_of_an_issued_invoice_is_changed_in_a_dialog_and_both_histories_link_to_it()
     {
-        var client = await CreateCompanyAsync();
-        var id = await IssuedAsync(client);
-        Nav.NavigateTo($"/clients/{client}");
-        var cut = RenderWithProviders<CrmBlazor.History.HistoryTab>(p => p.Add(x => x.ClientId, client));
+        var from = await CreateCompanyAsync("Astillero Norte SL");
+        var to = await CreateCompanyAsync("Chantier Naval Dupont");
+        var id = await IssuedAsync(from);
+        var cut = RenderPage(id);
+        await OpenActionsAsync(cut);
 
-        await cut.WaitForAssertionAsync(() =>
+        var opening = Root.Find("#action-change-client").ClickAsync(new());
+        await Root.WaitForAssertionAsync(() => Root.Find("#change-client-save"));
+        var picker = Root.FindComponent<ChangeClientDialog>().FindComponent<CrmBlazor.Clients.ClientPicker>();
+        await picker.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync(
+            new ClientOption(to, ClientKind.Company, "Chantier Naval Dupont", "", ClientStatus.Active)));
+        await Root.Find("#change-client-save").ClickAsync(new());
+        await opening;
+
+        await cut.WaitForAssertionAsync(() => Assert.Equal("Chantier Naval Dupont", cut.Find("#document-client").TextContent.Trim()));
+        await DisposeComponentsAsync();
+        Nav.NavigateTo($"/clients/{from}");
+        var history = RenderWithProviders<CrmBlazor.History.HistoryTab>(p => p.Add(x => x.ClientId, from));
+        await history.WaitForAssertionAsync(() =>
         {
-            var issued = cut.FindAll(".history-item").First(i => i.TextContent.Contains(T["HistoryKind." + HistoryKind.DocumentIssued]));
+            var moved = history.FindAll(".history-item").First(i => i.TextContent.Contains(T["HistoryKind." + HistoryKind.DocumentClientChanged]));
+            Assert.Matches(@"Invoice INV-\S+ moved from Astillero Norte SL to Chantier Naval Dupont", moved.TextContent);
+            Assert.Equal($"/documents/{id}", moved.QuerySelector("a.history-link")!.GetAttribute("href"));
+            var issued = history.FindAll(".history-item").First(i => i.TextContent.Contains(T["HistoryKind." + HistoryKind.DocumentIssued]));
             Assert.Contains("Invoice INV-", issued.TextContent);
             Assert.Equal($"/documents/{id}", issued.QuerySelector("a.history-link")!.GetAttribute("href"));
         });
