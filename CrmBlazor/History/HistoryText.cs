@@ -1,5 +1,7 @@
 using System.Text.Json;
+using CrmBlazor.Documents;
 using CrmBlazor.Domain.Clients;
+using CrmBlazor.Domain.Documents;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Localization;
 using MudBlazor;
@@ -17,6 +19,9 @@ public static class HistoryText
         HistoryKind.Unlinked => Icons.Material.Filled.LinkOff,
         HistoryKind.Comment => Icons.Material.Filled.Comment,
         HistoryKind.NotificationsChanged => Icons.Material.Filled.NotificationsActive,
+        HistoryKind.DocumentCreated or HistoryKind.DocumentIssued or HistoryKind.DocumentConverted => Icons.Material.Filled.Description,
+        HistoryKind.DocumentCancelled => Icons.Material.Filled.Block,
+        HistoryKind.DocumentClientChanged => Icons.Material.Filled.SwapHoriz,
         _ => Icons.Material.Filled.History,
     };
 
@@ -31,11 +36,29 @@ public static class HistoryText
             case HistoryKind.Linked or HistoryKind.Unlinked or HistoryKind.PrimaryContactChanged when Parse<LinkData>(item.Data) is { } link:
                 yield return string.IsNullOrEmpty(link.Position) ? link.OtherName : $"{link.OtherName} ({link.Position})";
                 break;
+            case HistoryKind.DocumentClientChanged when Parse<ClientChangeData>(item.Data) is { } moved:
+                yield return t["Documents.History.Moved", DocumentText.Label(moved.Type, moved.Number, t), moved.FromClient, moved.ToClient];
+                break;
+            case HistoryKind.DocumentConverted when Parse<DocumentRef>(item.Data) is { } made:
+                yield return t["Documents.History.Converted", DocumentText.Label(made.Type, made.Number, t)];
+                break;
+            case HistoryKind.DocumentCreated or HistoryKind.DocumentIssued or HistoryKind.DocumentCancelled when Parse<DocumentRef>(item.Data) is { } doc:
+                yield return DocumentText.Label(doc.Type, doc.Number, t);
+                break;
             default:
                 if (item.Text.Length > 0) yield return item.Text;
                 break;
         }
     }
+
+    /// <summary>The document a history line is about, for a link to it; null for other lines.</summary>
+    public static string? Link(HistoryItem item) => item.Kind switch
+    {
+        HistoryKind.DocumentClientChanged => Parse<ClientChangeData>(item.Data) is { } moved ? DocumentText.Href(moved.DocumentId) : null,
+        HistoryKind.DocumentCreated or HistoryKind.DocumentIssued or HistoryKind.DocumentCancelled or HistoryKind.DocumentConverted =>
+            Parse<DocumentRef>(item.Data) is { } doc ? DocumentText.Href(doc.DocumentId) : null,
+        _ => null,
+    };
 
     private static string FieldName(string field, Text t) => field switch
     {

@@ -23,7 +23,8 @@ namespace CrmBlazor.Tests.Support.Components;
 public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
 {
     private static readonly Type[] DomainServices =
-        [typeof(ClientService), typeof(ClientDirectory), typeof(ContactLinkService), typeof(SavedFilterService), typeof(HistoryService)];
+        [typeof(ClientService), typeof(ClientDirectory), typeof(ContactLinkService), typeof(SavedFilterService), typeof(HistoryService),
+         typeof(CrmBlazor.Domain.Documents.DocumentService), typeof(CrmBlazor.Domain.Documents.DocumentList), typeof(CrmBlazor.Domain.Settings.SettingsService)];
 
     private AsyncServiceScope _scope;
     private IRenderedComponent<MudProviders>? _root;
