@@ -16,6 +16,11 @@ public sealed class ChromiumPdfPrinter(IOptions<PdfOptions> options, ILogger<Chr
     [
         "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
+        "--dns-prefetch-disable",
+        // Belt and braces with the route that aborts every request: the preload scanner may still open a
+        // socket (preconnect) before a request is routed. Everything, loopback included, goes to a proxy
+        // on the closed discard port, so no connection ever reaches a real host.
+        "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
     ];
 
     private readonly PdfOptions _options = options.Value;
