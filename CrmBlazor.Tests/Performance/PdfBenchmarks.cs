@@ -14,6 +14,7 @@ namespace CrmBlazor.Tests.Performance;
 /// warm p95, the first PDF after start, and Chromium's memory. Appends to docs/benchmarks/pdf.md.
 /// Targets: ≥ 25 one-page PDFs/s, warm p95 ≤ 500 ms, first PDF ≤ 2 s.
 /// </summary>
+[Collection(PdfBenchCollection.Name)]
 [Trait("Category", "Performance")]
 public sealed class PdfBenchmarks(ITestOutputHelper output)
 {
@@ -152,4 +153,11 @@ public sealed class PdfBenchmarks(ITestOutputHelper output)
             File.AppendAllText(file, header + string.Join("\n", rows) + "\n");
         }
     }
+}
+
+/// <summary>The PDF benchmarks run alone, after the parallel tests, so they measure Chromium and not the neighbours.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class PdfBenchCollection
+{
+    public const string Name = "pdf-bench";
 }
