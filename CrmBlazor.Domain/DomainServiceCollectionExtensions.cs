@@ -42,6 +42,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<UserAdminService>();
         services.AddScoped<DocumentService>();
         services.AddScoped<DocumentList>();
+        services.AddScoped<DocumentPdfStore>();
         services.AddScoped<SettingsService>();
         return services;
     }

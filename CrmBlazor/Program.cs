@@ -1,6 +1,7 @@
 using CrmBlazor.Account;
 using CrmBlazor.Clients;
 using CrmBlazor.Components;
+using CrmBlazor.Documents.Pdf;
 using CrmBlazor.Hosting;
 using CrmBlazor.Localization;
 
@@ -26,6 +27,7 @@ app.MapStaticAssets();
 app.MapAccountEndpoints();
 app.MapCultureEndpoints();
 app.MapClientExport();
+app.MapDocumentPdf();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.Services.RunStartupTasksAsync(app.Configuration, app.Environment);

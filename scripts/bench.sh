@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Runs the performance benchmarks (tests in the "Performance" category) on SQLite and on a throw-away
 # PostgreSQL cluster, then prints this run's table from docs/benchmarks/latest.md.
+# PDF figures go to docs/benchmarks/pdf.md and sample pages to docs/screenshots/pdf-*.png.
 # The SQLite data (300,000 clients) is cached under /tmp/crmblazor-bench; the first run seeds it (~1 min).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/services.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-apt_install postgresql-15
+apt_install postgresql-15 chromium fonts-dejavu-core fonts-liberation poppler-utils
+export CRM_TEST_CHROMIUM=/usr/bin/chromium
 start_postgres
 trap stop_postgres EXIT
 

@@ -23,6 +23,7 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DocumentLine> DocumentLines => Set<DocumentLine>();
     public DbSet<DocumentRelation> DocumentRelations => Set<DocumentRelation>();
     public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
+    public DbSet<DocumentPdf> DocumentPdfs => Set<DocumentPdf>();
     public DbSet<OrganisationSettings> Settings => Set<OrganisationSettings>();
     public DbSet<TaxRate> TaxRates => Set<TaxRate>();
 

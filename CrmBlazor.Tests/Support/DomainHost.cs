@@ -33,7 +33,7 @@ public sealed class DomainHost : IAsyncDisposable
 
     public CrmDbContext Db() => Database.Factory.CreateDbContext();
 
-    public static async Task<DomainHost> CreateAsync(DatabaseProvider provider)
+    public static async Task<DomainHost> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? configure = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var services = new ServiceCollection();
@@ -53,6 +53,7 @@ public sealed class DomainHost : IAsyncDisposable
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CrmDbContext>();
+        configure?.Invoke(services);
         var provider_ = services.BuildServiceProvider();
         await using (var scope = provider_.CreateAsyncScope())
         {

@@ -1,4 +1,5 @@
 using CrmBlazor.Account;
+using CrmBlazor.Documents.Pdf;
 using CrmBlazor.Domain;
 using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
@@ -27,6 +28,7 @@ public static class WebServices
             o.SnackbarConfiguration.PreventDuplicates = false;
         });
         services.AddSingleton<Text>();
+        services.AddDocumentPdf(configuration);
         services.AddTransient<MudLocalizer, CrmMudLocalizer>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies =>

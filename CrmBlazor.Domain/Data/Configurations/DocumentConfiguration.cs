@@ -84,3 +84,14 @@ internal sealed class TaxRateConfiguration : IEntityTypeConfiguration<TaxRate>
         b.HasData(TaxRate.Defaults().Select((t, i) => new { Id = i + 1L, t.Name, t.Percent, t.Country, t.IsActive }));
     }
 }
+
+internal sealed class DocumentPdfConfiguration : IEntityTypeConfiguration<DocumentPdf>
+{
+    public void Configure(EntityTypeBuilder<DocumentPdf> b)
+    {
+        b.ToTable("DocumentPdfs");
+        b.HasKey(p => p.DocumentId);
+        b.Property(p => p.DocumentId).ValueGeneratedNever();
+        b.HasOne<Document>().WithOne().HasForeignKey<DocumentPdf>(p => p.DocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

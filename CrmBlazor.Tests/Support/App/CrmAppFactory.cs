@@ -36,6 +36,9 @@ public sealed class CrmAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Companies", _demoCompanies.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:Persons", _demoPersons.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The PDF printer starts Chromium on the first PDF, not at start: most app tests print nothing.
+        builder.UseSetting("Pdf:ChromiumPath", Browser.ExecutablePath);
+        builder.UseSetting("Pdf:WarmUpAtStart", "false");
     }
 
     public void Start() => StartServer();

@@ -400,6 +400,26 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                     b.ToTable("DocumentLines");
                 });
 
+            modelBuilder.Entity("CrmBlazor.Domain.Documents.DocumentPdf", b =>
+                {
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("DocumentVersion")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("DocumentId");
+
+                    b.ToTable("DocumentPdfs", (string)null);
+                });
+
             modelBuilder.Entity("CrmBlazor.Domain.Documents.DocumentRelation", b =>
                 {
                     b.Property<long>("Id")
@@ -1053,6 +1073,15 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                     b.HasOne("CrmBlazor.Domain.Documents.Document", null)
                         .WithMany("Lines")
                         .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Documents.DocumentPdf", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Documents.Document", null)
+                        .WithOne()
+                        .HasForeignKey("CrmBlazor.Domain.Documents.DocumentPdf", "DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

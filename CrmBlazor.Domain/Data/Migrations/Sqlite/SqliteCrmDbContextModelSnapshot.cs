@@ -385,6 +385,26 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.ToTable("DocumentLines");
                 });
 
+            modelBuilder.Entity("CrmBlazor.Domain.Documents.DocumentPdf", b =>
+                {
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DocumentVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DocumentId");
+
+                    b.ToTable("DocumentPdfs", (string)null);
+                });
+
             modelBuilder.Entity("CrmBlazor.Domain.Documents.DocumentRelation", b =>
                 {
                     b.Property<long>("Id")
@@ -1026,6 +1046,15 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.HasOne("CrmBlazor.Domain.Documents.Document", null)
                         .WithMany("Lines")
                         .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Documents.DocumentPdf", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Documents.Document", null)
+                        .WithOne()
+                        .HasForeignKey("CrmBlazor.Domain.Documents.DocumentPdf", "DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

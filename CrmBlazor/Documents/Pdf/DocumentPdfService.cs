@@ -1,0 +1,34 @@
+using CrmBlazor.Domain.Documents;
+
+namespace CrmBlazor.Documents.Pdf;
+
+public sealed record PdfFile(byte[] Bytes, string FileName);
+
+/// <summary>
+/// The PDF of a document (DOC-5). An issued document's PDF is stored and made again only when the
+/// document's version changes; a draft is printed every time and never stored.
+/// </summary>
+public sealed class DocumentPdfService(DocumentSheetLoader loader, DocumentHtmlRenderer renderer, IPdfPrinter printer, DocumentPdfStore store)
+{
+    public async Task<PdfFile?> GetAsync(long documentId, CancellationToken ct = default)
+    {
+        var data = await loader.LoadAsync(documentId, ct);
+        if (data is null) return null;
+        var document = data.Document;
+        var name = FileName(document);
+        var keep = document.Status != DocumentStatus.Draft;
+        if (keep && await store.FindAsync(document.Id, document.Version, ct) is { } stored) return new PdfFile(stored, name);
+
+        var pdf = await printer.PrintAsync(await renderer.RenderAsync(data), ct);
+        if (keep) await store.SaveAsync(document.Id, document.Version, pdf, ct);
+        return new PdfFile(pdf, name);
+    }
+
+    public static string FileName(DocumentDetails document)
+    {
+        var stem = document.Number is { Length: > 0 } number
+            ? new string(number.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray())
+            : $"draft-{document.Id}";
+        return stem + ".pdf";
+    }
+}
