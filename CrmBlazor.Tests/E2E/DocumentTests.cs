@@ -58,6 +58,13 @@ public class DocumentTests(AppFixture fixture)
         await Assertions.Expect(page.Locator("#document-number")).Not.ToHaveTextAsync("Draft");
         var quoteNumber = (await page.InnerTextAsync("#document-number")).Trim();
         await Assertions.Expect(page.Locator(".doc-status").First).ToHaveTextAsync("Issued");
+        await Assertions.Expect(page.Locator("#document-preview")).ToContainTextAsync(quoteNumber);
+
+        // The PDF the client gets: downloaded from the page, read back.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-pdf"));
+        var pdf = await File.ReadAllBytesAsync(await download.PathAsync());
+        Assert.Equal($"{quoteNumber}.pdf", download.SuggestedFilename);
+        Assert.Contains(quoteNumber, Support.Pdf.PdfText.Plain(Support.Pdf.PdfText.All(pdf)));
 
         await page.ClickAsync("#document-actions");
         await page.ClickAsync("#action-convert-invoice");
