@@ -140,7 +140,7 @@ public sealed class PdfBenchmarks(ITestOutputHelper output)
 
     private static readonly Lock Gate = new();
 
-    private static void Append(IEnumerable<string> rows)
+    internal static void Append(IEnumerable<string> rows)
     {
         lock (Gate)
         {
