@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.Demo;
+using CrmBlazor.Domain.Live;
 using CrmBlazor.Domain.Users;
 using Microsoft.AspNetCore.Identity;
 
@@ -45,8 +46,13 @@ public static class StartupTasks
         var demo = configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
         if (demo.SeedOnFirstStart)
         {
-            var seeded = await DemoDataSeeder.SeedIfEmptyAsync(services.GetRequiredService<CrmDbContextFactory>(), demo, TimeProvider.System);
-            if (seeded > 0) logger.LogInformation("Seeded {Count} demo clients", seeded);
+            var dbs = services.GetRequiredService<CrmDbContextFactory>();
+            var seeded = await DemoDataSeeder.SeedIfEmptyAsync(dbs, demo, TimeProvider.System);
+            if (seeded > 0)
+            {
+                var documents = await DemoDocumentSeeder.SeedAsync(dbs, services.GetRequiredService<ChangeFeed>(), TimeProvider.System, demo.Seed);
+                logger.LogInformation("Seeded {Count} demo clients and {Documents} documents", seeded, documents);
+            }
         }
     }
 
