@@ -36,9 +36,9 @@ public sealed class ClientService(CrmDbContextFactory dbs, ICurrentActor actors,
         await EnsureEmailFreeAsync(db, client, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Clients.Add(client);
-        await SaveAsync(db, ct);
+        await db.SaveCheckedAsync(ct);
         db.Record(client.Id, HistoryKind.Created, actor, now, client.Name);
-        await SaveAsync(db, ct);
+        await db.SaveCheckedAsync(ct);
         await tx.CommitAsync(ct);
 
         await feed.PublishAsync(new Change(Topics.Client, client.Id, actor.UserId, client.Id));
@@ -58,7 +58,7 @@ public sealed class ClientService(CrmDbContextFactory dbs, ICurrentActor actors,
         if (changes.Count == 0) return client.Version;
         await EnsureEmailFreeAsync(db, client, ct);
         db.Record(id, HistoryKind.Edited, actor, now, client.Name, changes);
-        await SaveAsync(db, ct);
+        await db.SaveCheckedAsync(ct);
 
         await feed.PublishAsync(new Change(Topics.Client, id, actor.UserId, id));
         return client.Version;
@@ -75,7 +75,7 @@ public sealed class ClientService(CrmDbContextFactory dbs, ICurrentActor actors,
         var client = await LoadForEditAsync(db, id, expectedVersion, ct);
         client.SetNotifications(notifications, now);
         db.Record(id, HistoryKind.NotificationsChanged, actor, now, client.Name, notifications);
-        await SaveAsync(db, ct);
+        await db.SaveCheckedAsync(ct);
 
         await feed.PublishAsync(new Change(Topics.Client, id, actor.UserId, id));
         return client.Version;
@@ -94,28 +94,5 @@ public sealed class ClientService(CrmDbContextFactory dbs, ICurrentActor actors,
         if (client.Kind != ClientKind.Person || client.EmailLower.Length == 0) return;
         var taken = await db.Clients.AnyAsync(c => c.Kind == ClientKind.Person && c.EmailLower == client.EmailLower && c.Id != client.Id, ct);
         if (taken) throw ValidationFailedException.For(nameof(ClientForm.Email), "Error.EmailTaken");
-    }
-
-    /// <summary>Turns the database's last word (a lost race) into the same messages the checks above give.</summary>
-    internal static async Task SaveAsync(CrmDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException();
-        }
-        catch (DbUpdateException ex) when (ex.InnerException?.Message.Contains("PersonEmail", StringComparison.Ordinal) == true
-                                           || ex.InnerException?.Message.Contains("Clients.EmailLower", StringComparison.Ordinal) == true)
-        {
-            throw ValidationFailedException.For(nameof(ClientForm.Email), "Error.EmailTaken");
-        }
-        catch (DbUpdateException ex) when (ex.InnerException?.Message.Contains("ContactLinks", StringComparison.Ordinal) == true)
-        {
-            // Two staff changed the same company's contacts at once and the one-primary (or one-link) index decided.
-            throw new ConcurrencyConflictException();
-        }
     }
 }

@@ -52,10 +52,10 @@ public sealed class ContactLinkService(CrmDbContextFactory dbs, ICurrentActor ac
         if (promoted is not null)
         {
             promoted.IsPrimary = false;
-            await ClientService.SaveAsync(db, ct);
+            await db.SaveCheckedAsync(ct);
             promoted.IsPrimary = true;
         }
-        await ClientService.SaveAsync(db, ct);
+        await db.SaveCheckedAsync(ct);
         await tx.CommitAsync(ct);
 
         await feed.PublishAsync(new Change(Topics.Client, companyId, actor.UserId, companyId));

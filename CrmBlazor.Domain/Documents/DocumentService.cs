@@ -69,7 +69,7 @@ public sealed class DocumentService(CrmDbContextFactory dbs, ICurrentActor actor
         var document = await LoadAsync(db, id, expectedVersion, ct);
         await CheckPartiesAsync(db, form.ClientId, form.ContactId, ct);
         document.EditDraft(form, await TaxRatesAsync(db, ct), clock.GetUtcNow().UtcDateTime);
-        await ClientService.SaveAsync(db, ct);
+        await db.SaveCheckedAsync(ct, "Error.DocumentConcurrentEdit");
         await PublishAsync(document, actor);
         return document.Version;
     }
@@ -96,7 +96,7 @@ public sealed class DocumentService(CrmDbContextFactory dbs, ICurrentActor actor
         var number = DocumentNumbering.Format(prefix, year, sequence);
         document.Issue(number, year, sequence, now);
         db.Record(document.ClientId, HistoryKind.DocumentIssued, actor, now, Label(document), new DocumentRef(document.Id, document.Type, number));
-        await ClientService.SaveAsync(db, ct);
+        await db.SaveCheckedAsync(ct, "Error.DocumentConcurrentEdit");
         await tx.CommitAsync(ct);
 
         await PublishAsync(document, actor);
@@ -112,7 +112,7 @@ public sealed class DocumentService(CrmDbContextFactory dbs, ICurrentActor actor
         var document = await LoadAsync(db, id, expectedVersion, ct);
         document.Cancel(now);
         db.Record(document.ClientId, HistoryKind.DocumentCancelled, actor, now, Label(document), new DocumentRef(document.Id, document.Type, document.Number));
-        await ClientService.SaveAsync(db, ct);
+        await db.SaveCheckedAsync(ct, "Error.DocumentConcurrentEdit");
         await PublishAsync(document, actor);
     }
 
@@ -131,7 +131,7 @@ public sealed class DocumentService(CrmDbContextFactory dbs, ICurrentActor actor
         var data = new ClientChangeData(document.Id, document.Type, document.Number, previous, names[previous], clientId, names[clientId]);
         db.Record(previous, HistoryKind.DocumentClientChanged, actor, now, Label(document), data);
         if (clientId != previous) db.Record(clientId, HistoryKind.DocumentClientChanged, actor, now, Label(document), data);
-        await ClientService.SaveAsync(db, ct);
+        await db.SaveCheckedAsync(ct, "Error.DocumentConcurrentEdit");
         await PublishAsync(document, actor, previous);
     }
 

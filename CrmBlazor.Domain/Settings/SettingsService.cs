@@ -57,7 +57,7 @@ public sealed class SettingsService(CrmDbContextFactory dbs, ICurrentActor actor
         s.CreditNotePrefix = changed.CreditNotePrefix.Trim();
         s.Touch();
         db.Audit.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, actor.UserId, actor.Name, "settings.changed", s.CompanyName));
-        await ClientService.SaveAsync(db, ct);
+        await db.SaveCheckedAsync(ct);
         await feed.PublishAsync(new Change(Topics.Settings, OrganisationSettings.SingletonId, actor.UserId));
     }
 
@@ -82,7 +82,7 @@ public sealed class SettingsService(CrmDbContextFactory dbs, ICurrentActor actor
         if (s.Logo is null) return;
         s.RemoveLogo();
         db.Audit.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, actor.UserId, actor.Name, "settings.logo-removed", s.CompanyName));
-        await ClientService.SaveAsync(db, ct);
+        await db.SaveCheckedAsync(ct);
         await feed.PublishAsync(new Change(Topics.Settings, OrganisationSettings.SingletonId, actor.UserId));
     }
 
