@@ -2,11 +2,11 @@ using Microsoft.Playwright;
 
 namespace CrmBlazor.Tests.Support.App;
 
-/// <summary>Headless Debian Chromium driven by Playwright (Playwright cannot download its own browser here).</summary>
+/// <summary>Debian chromium-headless-shell (the lean headless build) driven by Playwright (Playwright cannot download its own browser here).</summary>
 public static class Browser
 {
     public static string ExecutablePath =>
-        Environment.GetEnvironmentVariable("CRM_TEST_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+        Environment.GetEnvironmentVariable("CRM_TEST_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium-headless-shell";
 
     public static async Task<(IPlaywright, IBrowser)> LaunchAsync()
     {

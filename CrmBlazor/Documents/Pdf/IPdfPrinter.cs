@@ -12,7 +12,7 @@ public interface IPdfPrinter
 public sealed class PdfOptions
 {
     /// <summary>The Chromium to drive; override with the environment variable Pdf__ChromiumPath.</summary>
-    public string ChromiumPath { get; set; } = "/usr/bin/chromium";
+    public string ChromiumPath { get; set; } = "/usr/bin/chromium-headless-shell";
 
     /// <summary>How many pages print at once (each reused from PDF to PDF).</summary>
     public int Pages { get; set; } = 2;
