@@ -2,6 +2,7 @@ using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Tests.Support.App;
 using Microsoft.EntityFrameworkCore;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace CrmBlazor.Tests.E2E;
@@ -26,7 +27,7 @@ public class DocumentTests(AppFixture fixture)
         await Blazor.WaitForCircuitAsync(page);
         await page.ClickAsync(".mud-tab:has-text('Documents')");
         await page.ClickAsync("#client-new-quote");
-        await page.WaitForURLAsync(url => url.Contains("/documents/new?type=Quote", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/documents/new\?type=Quote"));
         await Blazor.WaitForCircuitAsync(page);
         await page.Locator("#line-0-quantity").WaitForAsync();
         Assert.Contains(client.Name, await page.InputValueAsync("#client-picker"));
@@ -49,7 +50,7 @@ public class DocumentTests(AppFixture fixture)
         await ShotAsync(page, "documents-editor");
 
         await page.ClickAsync("#document-save");
-        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/documents/\d+$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/documents/\d+$"));
         var quoteUrl = page.Url;
         await Assertions.Expect(page.Locator("#document-number")).ToHaveTextAsync("Draft");
 
@@ -68,13 +69,13 @@ public class DocumentTests(AppFixture fixture)
 
         await page.ClickAsync("#document-actions");
         await page.ClickAsync("#action-convert-invoice");
-        await page.WaitForURLAsync(url => url != quoteUrl);
+        await Assertions.Expect(page).Not.ToHaveURLAsync(quoteUrl);
         await Assertions.Expect(page.Locator("#document-type")).ToHaveTextAsync("Invoice");
         await Assertions.Expect(page.Locator("#made-from a.related-link")).ToHaveTextAsync($"Quote {quoteNumber}");
         var invoiceUrl = page.Url;
 
         await page.ClickAsync("#made-from a.related-link");
-        await page.WaitForURLAsync(quoteUrl);
+        await Assertions.Expect(page).ToHaveURLAsync(quoteUrl);
         await Assertions.Expect(page.Locator("#turned-into a.related-link")).ToHaveTextAsync("Invoice (draft)");
         Assert.EndsWith(new Uri(invoiceUrl).AbsolutePath, await page.GetAttributeAsync("#turned-into a.related-link", "href"));
         foreach (var close in await page.Locator(".mud-snackbar button").AllAsync()) await close.ClickAsync();

@@ -21,6 +21,8 @@ public class AppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         App.Start();
+        // Expectations poll; on a busy 2-core CI machine a live update can take longer than the default 5 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
         (_playwright, Browser) = await Support.App.Browser.LaunchAsync();
     }
 
