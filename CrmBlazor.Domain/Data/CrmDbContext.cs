@@ -1,5 +1,9 @@
 using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Documents;
+using CrmBlazor.Domain.Mail;
+using CrmBlazor.Domain.Payments;
+using CrmBlazor.Domain.Reminders;
+using CrmBlazor.Domain.Sending;
 using CrmBlazor.Domain.Settings;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Users;
@@ -26,6 +30,14 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DocumentPdf> DocumentPdfs => Set<DocumentPdf>();
     public DbSet<OrganisationSettings> Settings => Set<OrganisationSettings>();
     public DbSet<TaxRate> TaxRates => Set<TaxRate>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<OutboxAttachment> OutboxAttachments => Set<OutboxAttachment>();
+    public DbSet<PublicLink> PublicLinks => Set<PublicLink>();
+    public DbSet<PublicLinkView> PublicLinkViews => Set<PublicLinkView>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<PaymentAttempt> PaymentAttempts => Set<PaymentAttempt>();
+    public DbSet<PaymentEvent> PaymentEvents => Set<PaymentEvent>();
+    public DbSet<ReminderSent> RemindersSent => Set<ReminderSent>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

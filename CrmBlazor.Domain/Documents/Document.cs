@@ -39,6 +39,25 @@ public class Document
     public DateTime? CancelledAt { get; private set; }
     public long Version { get; private set; }
 
+    // Sending and the client's answer (SND-1..6).
+    public DateTime? SentAt { get; private set; }
+    public DateTime? ViewedAt { get; private set; }
+    public DateTime? RespondedAt { get; private set; }
+    /// <summary>The name typed by whoever accepted (or rejected) on the public page.</summary>
+    public string ResponseName { get; private set; } = string.Empty;
+    /// <summary>The comment on acceptance or the reason of a rejection.</summary>
+    public string ResponseComment { get; private set; } = string.Empty;
+    /// <summary>The address the answer came from.</summary>
+    public string ResponseFrom { get; private set; } = string.Empty;
+
+    // Payment and hold (SND-5, DEA-3).
+    public long PaidMinor { get; private set; }
+    public DateTime? PaidAt { get; private set; }
+    public bool OnHold { get; private set; }
+    public DateTime? HeldAt { get; private set; }
+
+    public long BalanceMinor => TotalMinor - PaidMinor;
+
     public IReadOnlyList<DocumentLine> Lines => _lines;
 
     private Document() { }
@@ -145,6 +164,80 @@ public class Document
         TaxMinor = totals.TaxMinor;
         TotalMinor = totals.TotalMinor;
         UpdatedAt = now;
+    }
+
+    /// <summary>The status to show on a given day: an unpaid invoice past its due date is overdue.</summary>
+    public DocumentStatus StatusOn(DateOnly today) => DocumentStatuses.Effective(Type, Status, DueDate, today);
+
+    /// <summary>The first delivered email moves an issued document to Sent.</summary>
+    public void MarkSent(DateTime now)
+    {
+        SentAt ??= now;
+        if (Status == DocumentStatus.Issued) { Status = DocumentStatus.Sent; Touch(now); }
+    }
+
+    /// <summary>The first opening of a public link moves an issued or sent document to Viewed.</summary>
+    public void MarkViewed(DateTime now)
+    {
+        ViewedAt ??= now;
+        if (Status is DocumentStatus.Issued or DocumentStatus.Sent) { Status = DocumentStatus.Viewed; Touch(now); }
+    }
+
+    /// <summary>Acceptance of a quote or proforma (SND-4): once; the version token makes a race lose.</summary>
+    public void Accept(string name, string comment, string from, DateTime now) =>
+        Respond(DocumentStatus.Accepted, name, comment, from, now);
+
+    public void Reject(string name, string reason, string from, DateTime now) =>
+        Respond(DocumentStatus.Rejected, name, reason, from, now);
+
+    public bool CanBeAnswered => Type.CanBeAccepted() && RespondedAt is null &&
+        Status is DocumentStatus.Issued or DocumentStatus.Sent or DocumentStatus.Viewed;
+
+    private void Respond(DocumentStatus answer, string name, string comment, string from, DateTime now)
+    {
+        if (RespondedAt is not null) throw new DomainException(Status == DocumentStatus.Accepted ? "Error.DocumentAlreadyAccepted" : "Error.DocumentAlreadyRejected");
+        if (!CanBeAnswered) throw new DomainException("Error.DocumentCannotBeAnswered");
+        Status = answer;
+        RespondedAt = now;
+        ResponseName = name.Trim();
+        ResponseComment = comment.Trim();
+        ResponseFrom = from;
+        Touch(now);
+    }
+
+    public bool CanBePaid => Type.CanBePaid() && BalanceMinor > 0 && !OnHold &&
+        Status is not (DocumentStatus.Draft or DocumentStatus.Cancelled or DocumentStatus.Rejected or DocumentStatus.Paid);
+
+    /// <summary>Part or all of the balance received: partly paid, then paid.</summary>
+    public void ApplyPayment(long amountMinor, DateTime now)
+    {
+        if (!Type.CanBePaid()) throw new DomainException("Error.DocumentNotPayable");
+        if (Status is DocumentStatus.Draft or DocumentStatus.Cancelled) throw new DomainException("Error.DocumentNotPayable");
+        if (Status == DocumentStatus.Paid || BalanceMinor <= 0) throw new DomainException("Error.DocumentAlreadyPaid");
+        if (amountMinor <= 0 || amountMinor > BalanceMinor) throw ValidationFailedException.For("Amount", "Error.PaymentAmountRange");
+        PaidMinor += amountMinor;
+        Status = PaidMinor == TotalMinor ? DocumentStatus.Paid : DocumentStatus.PartlyPaid;
+        if (Status == DocumentStatus.Paid) PaidAt = now;
+        Touch(now);
+    }
+
+    /// <summary>Puts an outstanding invoice on hold: no automatic reminders, no payment link (DEA-3).</summary>
+    public void Hold(DateTime now)
+    {
+        if (Type != DocumentType.Invoice || Status is DocumentStatus.Draft or DocumentStatus.Cancelled or DocumentStatus.Paid)
+            throw new DomainException("Error.DocumentCannotHold");
+        if (OnHold) return;
+        OnHold = true;
+        HeldAt = now;
+        Touch(now);
+    }
+
+    public void Release(DateTime now)
+    {
+        if (!OnHold) return;
+        OnHold = false;
+        HeldAt = null;
+        Touch(now);
     }
 
     private void Touch(DateTime now)

@@ -26,6 +26,11 @@ public class OrganisationSettings
     public string ProformaPrefix { get; set; } = "PF";
     public string InvoicePrefix { get; set; } = "INV";
     public string CreditNotePrefix { get; set; } = "CN";
+    /// <summary>Automatic payment reminders: days after the due date, one level each, e.g. "3,10,30".</summary>
+    public string ReminderDays { get; set; } = "3,10,30";
+    public bool RemindersEnabled { get; set; } = true;
+    /// <summary>A public link of an invoice keeps working this many days after it is paid or cancelled (SND-3).</summary>
+    public int LinkDaysAfterSettled { get; set; } = 30;
     public byte[]? Logo { get; private set; }
     public string? LogoContentType { get; private set; }
     public long Version { get; private set; } = 1;

@@ -15,6 +15,12 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         b.Property(d => d.Currency).HasMaxLength(3);
         b.Property(d => d.Notes).HasMaxLength(DocumentForm.NotesMax);
         b.Property(d => d.Version).IsConcurrencyToken();
+        b.Property(d => d.ResponseName).HasMaxLength(200);
+        b.Property(d => d.ResponseComment).HasMaxLength(2000);
+        b.Property(d => d.ResponseFrom).HasMaxLength(64);
+        b.Ignore(d => d.BalanceMinor);
+        b.Ignore(d => d.CanBeAnswered);
+        b.Ignore(d => d.CanBePaid);
         b.HasMany(d => d.Lines).WithOne().HasForeignKey(l => l.DocumentId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(d => d.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasOne<Client>().WithMany().HasForeignKey(d => d.ClientId).OnDelete(DeleteBehavior.Restrict);
@@ -70,6 +76,7 @@ internal sealed class SettingsConfiguration : IEntityTypeConfiguration<Organisat
         b.Property(s => s.DefaultLanguage).HasMaxLength(5);
         b.Property(s => s.DefaultCurrency).HasMaxLength(3);
         b.Property(s => s.LogoContentType).HasMaxLength(40);
+        b.Property(s => s.ReminderDays).HasMaxLength(100);
         b.HasData(new OrganisationSettings());
     }
 }
