@@ -1,3 +1,5 @@
+using CrmBlazor.Domain.Payments;
+using CrmBlazor.Domain.Sending;
 using CrmBlazor.Account;
 using CrmBlazor.Documents.Pdf;
 using CrmBlazor.Domain;
@@ -29,6 +31,8 @@ public static class WebServices
         });
         services.AddSingleton<Text>();
         services.AddDocumentPdf(configuration);
+        services.Configure<SendingOptions>(configuration.GetSection(SendingOptions.Section));
+        services.Configure<PaymentOptions>(configuration.GetSection(PaymentOptions.Section));
         services.AddTransient<MudLocalizer, CrmMudLocalizer>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies =>

@@ -6,7 +6,8 @@ using CrmBlazor.Domain.Common;
 namespace CrmBlazor.Localization;
 
 /// <summary>
-/// Every UI text in en, es, fr and pl (NF-1), read from the JSON files in Localization/Texts.
+/// Every UI text in en, es, fr and pl (NF-1), read from the JSON files in Localization/Texts
+/// (<c>en.json</c> and per-feature files such as <c>mail.en.json</c>).
 /// Components use <c>T["Key"]</c>; the language is the current UI culture of the request or circuit.
 /// A key missing from a language falls back to English, then to the key itself.
 /// </summary>
@@ -14,16 +15,29 @@ public sealed class Text
 {
     public static readonly IReadOnlyList<string> Languages = ["en", "es", "fr", "pl"];
 
+    private const string Prefix = "CrmBlazor.Localization.Texts.";
+
     private readonly FrozenDictionary<string, FrozenDictionary<string, string>> _byLanguage;
 
     public Text()
     {
         var assembly = typeof(Text).Assembly;
+        var resources = assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).ToList();
         _byLanguage = Languages.ToFrozenDictionary(lang => lang, lang =>
         {
-            using var stream = assembly.GetManifestResourceStream($"CrmBlazor.Localization.Texts.{lang}.json")
-                ?? throw new InvalidOperationException($"Missing texts for {lang}");
-            return JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!.ToFrozenDictionary();
+            // "en.json" holds the shared texts; a feature may keep its own "<feature>.en.json" beside it.
+            var files = resources.Where(n => n.EndsWith($".{lang}.json", StringComparison.Ordinal)).ToList();
+            if (files.Count == 0) throw new InvalidOperationException($"Missing texts for {lang}");
+            var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var file in files)
+            {
+                using var stream = assembly.GetManifestResourceStream(file)!;
+                foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!)
+                {
+                    if (!texts.TryAdd(key, value)) throw new InvalidOperationException($"Text {key} is defined twice for {lang} ({file})");
+                }
+            }
+            return texts.ToFrozenDictionary(StringComparer.Ordinal);
         });
     }
 
