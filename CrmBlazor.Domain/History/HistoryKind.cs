@@ -15,4 +15,6 @@ public enum HistoryKind
     DocumentCancelled = 22,
     DocumentConverted = 23,
     DocumentClientChanged = 24,
+    MailSent = 30,
+    MailFailed = 31,
 }
