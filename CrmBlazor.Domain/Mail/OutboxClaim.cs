@@ -17,8 +17,12 @@ internal static class OutboxClaim
         const int queued = (int)MailStatus.Queued, sending = (int)MailStatus.Sending, retrying = (int)MailStatus.Retrying;
         var skipLocked = db.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : "";
         // Only integer constants are spliced in; the values are parameters.
+        // In a transaction begun before the statement: on SQLite that is BEGIN IMMEDIATE, which waits for the write
+        // lock up front; a plain statement would take a read lock first and fail with "database is locked" when two
+        // senders try to upgrade at once.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
 #pragma warning disable EF1002
-        return await db.Database.SqlQueryRaw<long>(
+        var ids = await db.Database.SqlQueryRaw<long>(
             $$"""
             UPDATE "Outbox" SET "Status" = {{sending}}, "LockedUntil" = {0}
             WHERE "Id" IN (
@@ -32,5 +36,7 @@ internal static class OutboxClaim
             """,
             leaseUntil, now, batchSize).ToListAsync(ct);
 #pragma warning restore EF1002
+        await tx.CommitAsync(ct);
+        return ids;
     }
 }

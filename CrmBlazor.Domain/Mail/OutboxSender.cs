@@ -2,6 +2,7 @@ using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Live;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -25,6 +26,7 @@ public sealed class OutboxSender(
     public async Task<int> SendDueAsync(CancellationToken ct = default)
     {
         var now = Now();
+        if (now < PausedUntil) return 0;
         var leaseUntil = now + options.Lease;
         await using var db = dbs.CreateDbContext();
         var ids = await OutboxClaim.ClaimAsync(db, now, leaseUntil, Math.Clamp(options.BatchSize, 1, RowReadGuard.Limit), ct);
@@ -61,8 +63,11 @@ public sealed class OutboxSender(
             await RecordFailureAsync(db, message, failure);
             if (failure.Failure == MailFailure.Unavailable)
             {
-                // The server is gone: the rest of the batch waits for the same retry instead of failing one by one.
-                await ReleaseAsync(db, messages.Skip(i + 1), message.Status == MailStatus.Retrying ? message.NextAttemptAt : Now());
+                // The server is gone: the rest of the batch, and the batches after it, wait for the same retry
+                // instead of each spending an attempt on a server that is known to be down.
+                var retryAt = message.Status == MailStatus.Retrying ? message.NextAttemptAt : Now();
+                PausedUntil = retryAt;
+                await ReleaseAsync(db, messages.Skip(i + 1), retryAt);
                 break;
             }
         }
@@ -73,8 +78,18 @@ public sealed class OutboxSender(
     public async Task<DateTime?> NextDueAsync(CancellationToken ct = default)
     {
         await using var db = dbs.CreateDbContext();
-        return await db.Outbox.Where(m => m.Status == MailStatus.Queued || m.Status == MailStatus.Retrying)
+        var next = await db.Outbox.Where(m => m.Status == MailStatus.Queued || m.Status == MailStatus.Retrying)
             .OrderBy(m => m.NextAttemptAt).Select(m => (DateTime?)m.NextAttemptAt).FirstOrDefaultAsync(ct);
+        return next is { } due && due < PausedUntil ? PausedUntil : next;
+    }
+
+    private long _pausedUntilTicks;
+
+    /// <summary>After the server could not be reached, this sender claims nothing before the retry time.</summary>
+    private DateTime PausedUntil
+    {
+        get => new(Volatile.Read(ref _pausedUntilTicks), DateTimeKind.Utc);
+        set => Volatile.Write(ref _pausedUntilTicks, value.Ticks);
     }
 
     /// <summary>Null when the message was accepted; the reason otherwise.</summary>
@@ -169,6 +184,11 @@ public sealed class OutboxSender(
             {
                 await db.Entry(document).ReloadAsync(CancellationToken.None);
                 redo(document);
+            }
+            catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 5 or 6 } && attempt < 5)
+            {
+                // SQLite's one writer is busy (a long write elsewhere): the outcome is known, so wait and record it.
+                await Task.Delay(100 * attempt);
             }
         }
     }
