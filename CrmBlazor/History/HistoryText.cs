@@ -3,7 +3,9 @@ using CrmBlazor.Documents;
 using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Documents;
 using CrmBlazor.Domain.History;
+using CrmBlazor.Domain.Mail;
 using CrmBlazor.Localization;
+using CrmBlazor.Mail;
 using MudBlazor;
 
 namespace CrmBlazor.History;
@@ -22,6 +24,8 @@ public static class HistoryText
         HistoryKind.DocumentCreated or HistoryKind.DocumentIssued or HistoryKind.DocumentConverted => Icons.Material.Filled.Description,
         HistoryKind.DocumentCancelled => Icons.Material.Filled.Block,
         HistoryKind.DocumentClientChanged => Icons.Material.Filled.SwapHoriz,
+        HistoryKind.MailSent => Icons.Material.Filled.MarkEmailRead,
+        HistoryKind.MailFailed => Icons.Material.Filled.ErrorOutline,
         _ => Icons.Material.Filled.History,
     };
 
@@ -45,6 +49,9 @@ public static class HistoryText
             case HistoryKind.DocumentCreated or HistoryKind.DocumentIssued or HistoryKind.DocumentCancelled when Parse<DocumentRef>(item.Data) is { } doc:
                 yield return DocumentText.Label(doc.Type, doc.Number, t);
                 break;
+            case HistoryKind.MailSent or HistoryKind.MailFailed when Parse<MailHistoryData>(item.Data) is { } mail:
+                yield return MailHistoryText.Line(item.Kind, mail, t);
+                break;
             default:
                 if (item.Text.Length > 0) yield return item.Text;
                 break;
@@ -57,8 +64,12 @@ public static class HistoryText
         HistoryKind.DocumentClientChanged => Parse<ClientChangeData>(item.Data) is { } moved ? DocumentText.Href(moved.DocumentId) : null,
         HistoryKind.DocumentCreated or HistoryKind.DocumentIssued or HistoryKind.DocumentCancelled or HistoryKind.DocumentConverted =>
             Parse<DocumentRef>(item.Data) is { } doc ? DocumentText.Href(doc.DocumentId) : null,
+        HistoryKind.MailSent or HistoryKind.MailFailed => Parse<MailHistoryData>(item.Data) is { } mail ? MailListUrl.Message(mail.MessageId) : null,
         _ => null,
     };
+
+    public static string LinkText(HistoryItem item, Text t) =>
+        item.Kind is HistoryKind.MailSent or HistoryKind.MailFailed ? t["Mail.History.Open"] : t["Documents.History.Open"];
 
     private static string FieldName(string field, Text t) => field switch
     {

@@ -7,6 +7,7 @@ using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.Users;
 using CrmBlazor.Localization;
+using CrmBlazor.Mail;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor;
 using MudBlazor.Services;
@@ -31,6 +32,7 @@ public static class WebServices
         });
         services.AddSingleton<Text>();
         services.AddDocumentPdf(configuration);
+        services.AddMail(configuration);
         services.Configure<SendingOptions>(configuration.GetSection(SendingOptions.Section));
         services.Configure<PaymentOptions>(configuration.GetSection(PaymentOptions.Section));
         services.AddTransient<MudLocalizer, CrmMudLocalizer>();

@@ -57,7 +57,7 @@ public static class MailHost
     /// <summary>Queues the drafts in one unit of work, as a service would.</summary>
     public static async Task<List<OutboxMessage>> QueueAsync(this DomainHost host, params MailDraft[] drafts)
     {
-        var options = host.Get<MailOptions>();
+        var options = host.Services.GetService<MailOptions>() ?? new MailOptions();
         var now = host.Clock.GetUtcNow().UtcDateTime;
         await using var db = host.Db();
         var messages = drafts.Select(d => db.Enqueue(d, now, options)).ToList();
@@ -75,6 +75,23 @@ public static class MailHost
         var claimed = 0;
         for (int n; (n = await sender.SendDueAsync()) > 0;) claimed += n;
         return claimed;
+    }
+
+    /// <summary>
+    /// Gives queued messages an outcome without a server, for pages to show: each is claimed as a sender would,
+    /// then <paramref name="outcome"/> decides (MarkSent, MarkAttemptFailed, ...); a message it leaves alone is released.
+    /// </summary>
+    public static async Task SettleAsync(this DomainHost host, Action<OutboxMessage, DateTime> outcome)
+    {
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        await using var db = host.Db();
+        var ids = await OutboxClaim.ClaimAsync(db, now, now.AddMinutes(5), 500, CancellationToken.None);
+        foreach (var message in await db.Outbox.Where(m => ids.Contains(m.Id)).ToListAsync())
+        {
+            outcome(message, now);
+            if (message.Status == MailStatus.Sending) message.Release(now);
+        }
+        await db.SaveChangesAsync();
     }
 
     public static async Task<List<OutboxMessage>> OutboxAsync(this DomainHost host)
