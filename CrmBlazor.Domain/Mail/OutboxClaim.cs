@@ -20,7 +20,8 @@ internal static class OutboxClaim
         // In a transaction begun before the statement: on SQLite that is BEGIN IMMEDIATE, which waits for the write
         // lock up front; a plain statement would take a read lock first and fail with "database is locked" when two
         // senders try to upgrade at once.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A caller's own transaction (seeding, tests) is used as it is.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
 #pragma warning disable EF1002
         var ids = await db.Database.SqlQueryRaw<long>(
             $$"""
@@ -36,7 +37,7 @@ internal static class OutboxClaim
             """,
             leaseUntil, now, batchSize).ToListAsync(ct);
 #pragma warning restore EF1002
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return ids;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CrmBlazor.Domain.Live;
 using Microsoft.AspNetCore.Components;
 
@@ -20,12 +21,16 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     protected void ListenTo(Func<Change, bool> relevant, Func<Task> reload)
     {
         _subscription?.Dispose();
-        _subscription = Feed.Subscribe(change => relevant(change) ? ReloadAsync(reload) : Task.CompletedTask);
+        // A change arrives on the thread of whoever made it (another user, the mail sender): reload in this page's language.
+        var culture = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        _subscription = Feed.Subscribe(change => relevant(change) ? ReloadAsync(reload, culture) : Task.CompletedTask);
     }
 
     // Runs on the circuit's dispatcher, one piece at a time, so the two flags need no locking.
-    private Task ReloadAsync(Func<Task> reload) => InvokeAsync(async () =>
+    private Task ReloadAsync(Func<Task> reload, (CultureInfo Format, CultureInfo Ui) culture) => InvokeAsync(async () =>
     {
+        CultureInfo.CurrentCulture = culture.Format;
+        CultureInfo.CurrentUICulture = culture.Ui;
         if (_reloading)
         {
             _again = true;

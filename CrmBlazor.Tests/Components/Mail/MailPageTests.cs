@@ -152,6 +152,26 @@ public class MailPageTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task SND_7_a_live_update_made_by_the_background_sender_keeps_the_reader_language()
+    {
+        UseCulture("pl-PL");
+        Assert.Single(await Host.QueueAsync(MailHost.Draft("ana@cliente.test")));
+        var list = RenderList("/mail");
+        await list.WaitForAssertionAsync(() => Assert.Equal("W kolejce", list.Find(".mail-status").TextContent.Trim()));
+
+        // The sender runs on a thread of its own, in whatever culture the host started with.
+        await Task.Run(async () =>
+        {
+            UseCulture("en-US");
+            await Sender().SendDueAsync();
+        });
+
+        await list.WaitForAssertionAsync(() => Assert.Equal("Wysłano", list.Find(".mail-status").TextContent.Trim()));
+        Assert.Contains("Odbiorca", list.Find("#mail-table thead").TextContent);
+        Directory.Delete(_pickup, recursive: true);
+    }
+
+    [Fact]
     public void SND_7_links_in_a_text_body_are_cut_from_the_surrounding_text_and_punctuation()
     {
         var segments = MailView.Segments("See https://crm.test/d/x1?a=1&b=2. Or <http://other.test/p>, javascript:alert(1)").ToList();
