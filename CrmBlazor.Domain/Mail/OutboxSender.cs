@@ -36,40 +36,53 @@ public sealed class OutboxSender(
         var messages = await db.Outbox.Include(m => m.Attachments).Where(m => ids.Contains(m.Id))
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).ToListAsync(CancellationToken.None);
         await using var connection = await transport.OpenAsync(ct);
-        for (var i = 0; i < messages.Count; i++)
+        // The record of one message is written while the next one is sent: the database's commit and the
+        // server's round trips overlap. Each record is awaited before the next outcome is recorded.
+        var recording = Task.CompletedTask;
+        try
         {
-            if (ct.IsCancellationRequested || Now() + SafetyMargin > leaseUntil)
+            for (var i = 0; i < messages.Count; i++)
             {
-                await ReleaseAsync(db, messages.Skip(i), Now());
-                break;
+                if (ct.IsCancellationRequested || Now() + SafetyMargin > leaseUntil)
+                {
+                    await recording;
+                    await ReleaseAsync(db, messages.Skip(i), Now());
+                    break;
+                }
+                var message = messages[i];
+                MailDeliveryException? failure;
+                try
+                {
+                    failure = await DeliverAsync(connection, message, ct);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    // Stopped in the middle of this message: its outcome is unknown, so it goes again (same Message-ID).
+                    await recording;
+                    await ReleaseAsync(db, messages.Skip(i), Now());
+                    break;
+                }
+                await recording;
+                if (failure is null)
+                {
+                    recording = RecordSentAsync(db, message);
+                    continue;
+                }
+                await RecordFailureAsync(db, message, failure);
+                if (failure.Failure == MailFailure.Unavailable)
+                {
+                    // The server is gone: the rest of the batch, and the batches after it, wait for the same retry
+                    // instead of each spending an attempt on a server that is known to be down.
+                    var retryAt = message.Status == MailStatus.Retrying ? message.NextAttemptAt : Now();
+                    PausedUntil = retryAt;
+                    await ReleaseAsync(db, messages.Skip(i + 1), retryAt);
+                    break;
+                }
             }
-            var message = messages[i];
-            MailDeliveryException? failure;
-            try
-            {
-                failure = await DeliverAsync(connection, message, ct);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                // Stopped in the middle of this message: its outcome is unknown, so it goes again (same Message-ID).
-                await ReleaseAsync(db, messages.Skip(i), Now());
-                break;
-            }
-            if (failure is null)
-            {
-                await RecordSentAsync(db, message);
-                continue;
-            }
-            await RecordFailureAsync(db, message, failure);
-            if (failure.Failure == MailFailure.Unavailable)
-            {
-                // The server is gone: the rest of the batch, and the batches after it, wait for the same retry
-                // instead of each spending an attempt on a server that is known to be down.
-                var retryAt = message.Status == MailStatus.Retrying ? message.NextAttemptAt : Now();
-                PausedUntil = retryAt;
-                await ReleaseAsync(db, messages.Skip(i + 1), retryAt);
-                break;
-            }
+        }
+        finally
+        {
+            await recording;
         }
         return messages.Count;
     }
