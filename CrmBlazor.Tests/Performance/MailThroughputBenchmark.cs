@@ -66,7 +66,7 @@ public sealed class MailThroughputBenchmark(ITestOutputHelper output)
             var file = Path.Combine(Path.GetDirectoryName(Bench.ResultsFile())!, "mail.md");
             if (!File.Exists(file))
                 File.WriteAllText(file, "# Mail outbox benchmarks (SND-7)\n\nWritten by `scripts/bench.sh` (`CrmBlazor.Tests/Performance/MailThroughputBenchmark.cs`); newest run last. " +
-                    "One sender, SMTP to a local aiosmtpd (Maildir), each email with a PDF attachment; each outcome is written to the database before the next email.\n");
+                    "One sender, SMTP to a local aiosmtpd (Maildir), each email with a PDF attachment; each outcome is recorded in the database as soon as it is known, while the next email goes out.\n");
             if (!_headerWritten)
             {
                 File.AppendAllText(file, string.Create(CultureInfo.InvariantCulture, $"\n## Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores\n\n") +
