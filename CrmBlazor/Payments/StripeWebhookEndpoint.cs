@@ -29,8 +29,9 @@ public static class StripeWebhookEndpoint
                 stripeEvent = EventUtility.ConstructEvent(json, request.Headers["Stripe-Signature"], stripe.WebhookSecret,
                     stripe.WebhookToleranceSeconds, throwOnApiVersionMismatch: false);
             }
-            catch (StripeException ex)
+            catch (Exception ex) when (ex is StripeException or NullReferenceException or FormatException or ArgumentException)
             {
+                // Stripe.net throws a NullReferenceException for a missing header: any request it cannot verify is a bad request.
                 logs.CreateLogger(typeof(StripeWebhookEndpoint)).LogWarning("Stripe webhook refused: {Reason}", ex.Message);
                 return Results.BadRequest();
             }
