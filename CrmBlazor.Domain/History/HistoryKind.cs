@@ -15,4 +15,9 @@ public enum HistoryKind
     DocumentCancelled = 22,
     DocumentConverted = 23,
     DocumentClientChanged = 24,
+    DocumentQueued = 45,
+    ReminderQueued = 46,
+    ReminderNotSent = 47,
+    DocumentHeld = 48,
+    DocumentReleased = 49,
 }
