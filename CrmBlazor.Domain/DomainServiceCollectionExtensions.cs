@@ -6,6 +6,7 @@ using CrmBlazor.Domain.Payments;
 using CrmBlazor.Domain.Settings;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Live;
+using CrmBlazor.Domain.Sending;
 using CrmBlazor.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -46,6 +47,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<DocumentPdfStore>();
         services.AddScoped<SettingsService>();
         services.AddPayments();
+        services.AddDocumentSending();
         return services;
     }
 }

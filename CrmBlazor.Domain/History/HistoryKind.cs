@@ -19,4 +19,9 @@ public enum HistoryKind
     DocumentPaid = 40,
     DocumentPartlyPaid = 41,
     PaymentFlagged = 42,
+    DocumentQueued = 45,
+    ReminderQueued = 46,
+    ReminderNotSent = 47,
+    DocumentHeld = 48,
+    DocumentReleased = 49,
 }
