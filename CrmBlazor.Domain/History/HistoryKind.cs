@@ -15,6 +15,10 @@ public enum HistoryKind
     DocumentCancelled = 22,
     DocumentConverted = 23,
     DocumentClientChanged = 24,
+    // Payments (SND-5, SND-6): 40–44.
+    DocumentPaid = 40,
+    DocumentPartlyPaid = 41,
+    PaymentFlagged = 42,
     DocumentQueued = 45,
     ReminderQueued = 46,
     ReminderNotSent = 47,

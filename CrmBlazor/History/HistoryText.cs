@@ -5,6 +5,7 @@ using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Documents;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Localization;
+using CrmBlazor.Payments;
 using MudBlazor;
 
 namespace CrmBlazor.History;
@@ -14,6 +15,7 @@ public static class HistoryText
 {
     public static string Icon(HistoryKind kind) => kind switch
     {
+        _ when PaymentHistoryText.Handles(kind) => PaymentHistoryText.Icon(kind),
         HistoryKind.Created => Icons.Material.Filled.AddCircleOutline,
         HistoryKind.Edited => Icons.Material.Filled.Edit,
         HistoryKind.Linked or HistoryKind.PrimaryContactChanged => Icons.Material.Filled.Link,
@@ -29,6 +31,11 @@ public static class HistoryText
 
     public static IEnumerable<string> Lines(HistoryItem item, Text t)
     {
+        if (PaymentHistoryText.Handles(item.Kind))
+        {
+            foreach (var line in PaymentHistoryText.Lines(item, t)) yield return line;
+            yield break;
+        }
         switch (item.Kind)
         {
             case HistoryKind.Edited when Parse<List<FieldChange>>(item.Data) is { } changes:
@@ -60,6 +67,7 @@ public static class HistoryText
     /// <summary>The document a history line is about, for a link to it; null for other lines.</summary>
     public static string? Link(HistoryItem item) => item.Kind switch
     {
+        _ when PaymentHistoryText.Handles(item.Kind) => PaymentHistoryText.Link(item),
         HistoryKind.DocumentClientChanged => Parse<ClientChangeData>(item.Data) is { } moved ? DocumentText.Href(moved.DocumentId) : null,
         HistoryKind.DocumentCreated or HistoryKind.DocumentIssued or HistoryKind.DocumentCancelled or HistoryKind.DocumentConverted =>
             Parse<DocumentRef>(item.Data) is { } doc ? DocumentText.Href(doc.DocumentId) : null,
