@@ -2,9 +2,11 @@ using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Clients.Listing;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.Documents;
+using CrmBlazor.Domain.Payments;
 using CrmBlazor.Domain.Settings;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Live;
+using CrmBlazor.Domain.Sending;
 using CrmBlazor.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -44,6 +46,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<DocumentList>();
         services.AddScoped<DocumentPdfStore>();
         services.AddScoped<SettingsService>();
+        services.AddPayments();
+        services.AddDocumentSending();
         return services;
     }
 }

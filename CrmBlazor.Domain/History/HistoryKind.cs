@@ -17,4 +17,13 @@ public enum HistoryKind
     DocumentClientChanged = 24,
     MailSent = 30,
     MailFailed = 31,
+    // Payments (SND-5, SND-6): 40–44.
+    DocumentPaid = 40,
+    DocumentPartlyPaid = 41,
+    PaymentFlagged = 42,
+    DocumentQueued = 45,
+    ReminderQueued = 46,
+    ReminderNotSent = 47,
+    DocumentHeld = 48,
+    DocumentReleased = 49,
 }

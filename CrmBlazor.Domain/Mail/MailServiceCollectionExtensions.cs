@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBlazor.Domain.Mail;
@@ -16,6 +17,7 @@ public static class MailServiceCollectionExtensions
             ? new SmtpMailTransport(options.Smtp)
             : new PickupFolderTransport(options.PickupFolder));
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IInterceptor, OutboxWakeUp>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService<OutboxWorker>();
         services.AddScoped<MailList>();

@@ -11,7 +11,7 @@ namespace CrmBlazor.Domain.Mail;
 /// var message = db.Enqueue(draft, now, mailOptions);   // MailDraft: kind, to, subject, text, HTML, client, document, attachments
 /// await db.SaveChangesAsync(ct);
 /// await tx.CommitAsync(ct);
-/// await outboxSignal.QueuedAsync([message]);            // after the commit: wake the sender, update open Mail pages
+/// // the commit wakes the sender and updates open Mail pages (OutboxWakeUp): nothing else to call
 /// </code>
 /// The subject and names are made single-line here; the HTML body must already be encoded by its author.
 /// </summary>

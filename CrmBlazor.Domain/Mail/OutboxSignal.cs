@@ -4,8 +4,8 @@ namespace CrmBlazor.Domain.Mail;
 
 /// <summary>
 /// Wakes the background sender when mail has been queued, so it goes out now rather than at the next poll.
-/// Call it after the commit that queued the mail (see <see cref="Outbox.Enqueue"/>); before the commit the
-/// sender would not find it yet.
+/// A commit that queued mail signals it by itself (<see cref="OutboxWakeUp"/>); code that writes the outbox
+/// behind EF's back calls <see cref="QueuedAsync"/> after its commit (before it, the sender would not find the mail).
 /// </summary>
 public sealed class OutboxSignal(ChangeFeed feed)
 {
@@ -30,6 +30,6 @@ public sealed class OutboxSignal(ChangeFeed feed)
         }
     }
 
-    /// <summary>Returns when signalled or after <paramref name="timeout"/>, whichever comes first.</summary>
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct) => await _wake.WaitAsync(timeout, ct);
+    /// <summary>Returns true when signalled, false once <paramref name="timeout"/> has passed.</summary>
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _wake.WaitAsync(timeout, ct);
 }

@@ -32,7 +32,7 @@ public class MailPageTests(AppFixture fixture)
         await Assertions.Expect(page.Locator("#mail-table tr.mail-row")).ToHaveCountAsync(3);
         await Assertions.Expect(page.Locator("#mail-table tr.mail-row", new() { HasText = "pablo.ruiz@" }).Locator(".mail-status")).ToHaveTextAsync("Failed");
 
-        // Queued through the same helper a service uses, committed, then the sender is woken.
+        // Queued through the same helper a service uses; committing it wakes the sender.
         var queued = await QueueAsync(client.Id, "Recordatorio: factura INV-2026-0042 vence pronto", "marta.lopez@cliente.test", "Marta López");
         var row = page.Locator("#mail-table tr.mail-row", new() { HasText = "marta.lopez@" });
         await Assertions.Expect(row.Locator(".mail-status")).ToHaveTextAsync("Sent");
@@ -92,8 +92,7 @@ public class MailPageTests(AppFixture fixture)
         var options = fixture.App.Get<MailOptions>();
         await using var db = fixture.App.Get<CrmDbContextFactory>().CreateDbContext();
         var message = db.Enqueue(Simple(clientId, subject, to, name), DateTime.UtcNow, options);
-        await db.SaveChangesAsync();
-        await fixture.App.Get<OutboxSignal>().QueuedAsync([message]);
+        await db.SaveChangesAsync(); // the commit wakes the app's sender: no poll interval to wait for
         return message;
     }
 

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using CrmBlazor.Documents;
+using CrmBlazor.Documents.Sending;
 using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Documents;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Mail;
 using CrmBlazor.Localization;
 using CrmBlazor.Mail;
+using CrmBlazor.Payments;
 using MudBlazor;
 
 namespace CrmBlazor.History;
@@ -15,6 +17,7 @@ public static class HistoryText
 {
     public static string Icon(HistoryKind kind) => kind switch
     {
+        _ when PaymentHistoryText.Handles(kind) => PaymentHistoryText.Icon(kind),
         HistoryKind.Created => Icons.Material.Filled.AddCircleOutline,
         HistoryKind.Edited => Icons.Material.Filled.Edit,
         HistoryKind.Linked or HistoryKind.PrimaryContactChanged => Icons.Material.Filled.Link,
@@ -26,11 +29,17 @@ public static class HistoryText
         HistoryKind.DocumentClientChanged => Icons.Material.Filled.SwapHoriz,
         HistoryKind.MailSent => Icons.Material.Filled.MarkEmailRead,
         HistoryKind.MailFailed => Icons.Material.Filled.ErrorOutline,
+        HistoryKind.DocumentQueued or HistoryKind.ReminderQueued or HistoryKind.ReminderNotSent or HistoryKind.DocumentHeld or HistoryKind.DocumentReleased => SendingHistoryText.Icon(kind),
         _ => Icons.Material.Filled.History,
     };
 
     public static IEnumerable<string> Lines(HistoryItem item, Text t)
     {
+        if (PaymentHistoryText.Handles(item.Kind))
+        {
+            foreach (var line in PaymentHistoryText.Lines(item, t)) yield return line;
+            yield break;
+        }
         switch (item.Kind)
         {
             case HistoryKind.Edited when Parse<List<FieldChange>>(item.Data) is { } changes:
@@ -52,6 +61,10 @@ public static class HistoryText
             case HistoryKind.MailSent or HistoryKind.MailFailed when Parse<MailHistoryData>(item.Data) is { } mail:
                 yield return MailHistoryText.Line(item.Kind, mail, t);
                 break;
+            case HistoryKind.DocumentQueued or HistoryKind.ReminderQueued or HistoryKind.ReminderNotSent or HistoryKind.DocumentHeld or HistoryKind.DocumentReleased
+                when SendingHistoryText.Line(item, t) is { } line:
+                yield return line;
+                break;
             default:
                 if (item.Text.Length > 0) yield return item.Text;
                 break;
@@ -61,10 +74,13 @@ public static class HistoryText
     /// <summary>The document a history line is about, for a link to it; null for other lines.</summary>
     public static string? Link(HistoryItem item) => item.Kind switch
     {
+        _ when PaymentHistoryText.Handles(item.Kind) => PaymentHistoryText.Link(item),
         HistoryKind.DocumentClientChanged => Parse<ClientChangeData>(item.Data) is { } moved ? DocumentText.Href(moved.DocumentId) : null,
         HistoryKind.DocumentCreated or HistoryKind.DocumentIssued or HistoryKind.DocumentCancelled or HistoryKind.DocumentConverted =>
             Parse<DocumentRef>(item.Data) is { } doc ? DocumentText.Href(doc.DocumentId) : null,
         HistoryKind.MailSent or HistoryKind.MailFailed => Parse<MailHistoryData>(item.Data) is { } mail ? MailListUrl.Message(mail.MessageId) : null,
+        HistoryKind.DocumentQueued or HistoryKind.ReminderQueued or HistoryKind.ReminderNotSent or HistoryKind.DocumentHeld or HistoryKind.DocumentReleased =>
+            Parse<DocumentRef>(item.Data) is { } about ? DocumentText.Href(about.DocumentId) : null,
         _ => null,
     };
 

@@ -21,16 +21,16 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     protected void ListenTo(Func<Change, bool> relevant, Func<Task> reload)
     {
         _subscription?.Dispose();
-        // A change arrives on the thread of whoever made it (another user, the mail sender): reload in this page's language.
+        // A change arrives on the publisher's execution context (another user's circuit, a webhook request) and
+        // carries its culture: reload in this page's own language and number format.
         var culture = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         _subscription = Feed.Subscribe(change => relevant(change) ? ReloadAsync(reload, culture) : Task.CompletedTask);
     }
 
     // Runs on the circuit's dispatcher, one piece at a time, so the two flags need no locking.
-    private Task ReloadAsync(Func<Task> reload, (CultureInfo Format, CultureInfo Ui) culture) => InvokeAsync(async () =>
+    private Task ReloadAsync(Func<Task> reload, (CultureInfo Culture, CultureInfo UiCulture) culture) => InvokeAsync(async () =>
     {
-        CultureInfo.CurrentCulture = culture.Format;
-        CultureInfo.CurrentUICulture = culture.Ui;
+        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = culture;
         if (_reloading)
         {
             _again = true;

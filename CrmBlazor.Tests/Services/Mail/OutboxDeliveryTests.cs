@@ -156,5 +156,41 @@ public class OutboxDeliveryTests
         Assert.Contains("X-Injected: body", mail.TextBody);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task SND_7_mail_queued_in_a_transaction_wakes_the_sender_when_it_commits_and_not_before(DatabaseProvider provider)
+    {
+        await using var host = await MailHost.CreateAsync(provider, MailHost.Smtp(SmtpTestServer.FreePort()));
+        var signal = host.Get<OutboxSignal>();
+        using var feed = new FeedRecorder(host.Feed);
+        await using (var db = host.Get<CrmDbContextFactory>().CreateDbContext())
+        {
+            await using var rolledBack = await db.Database.BeginTransactionAsync();
+            db.Enqueue(MailHost.Draft(), host.Clock.GetUtcNow().UtcDateTime, host.Get<MailOptions>());
+            await db.SaveChangesAsync();
+            await rolledBack.RollbackAsync();
+        }
+        Assert.False(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+
+        await using (var db = host.Get<CrmDbContextFactory>().CreateDbContext())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            db.Enqueue(MailHost.Draft(), host.Clock.GetUtcNow().UtcDateTime, host.Get<MailOptions>());
+            await db.SaveChangesAsync();
+            Assert.False(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+            await tx.CommitAsync();
+        }
+        Assert.True(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+        Assert.Contains(feed.Changes, c => c.Topic == Topics.Mail);
+
+        // Without a transaction of its own, SaveChanges is the commit.
+        await using (var db = host.Get<CrmDbContextFactory>().CreateDbContext())
+        {
+            db.Enqueue(MailHost.Draft(), host.Clock.GetUtcNow().UtcDateTime, host.Get<MailOptions>());
+            await db.SaveChangesAsync();
+        }
+        Assert.True(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+    }
+
     private static string To(string json) => System.Text.Json.JsonSerializer.Deserialize<MailHistoryData>(json)!.To;
 }

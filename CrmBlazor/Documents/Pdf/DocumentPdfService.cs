@@ -24,11 +24,5 @@ public sealed class DocumentPdfService(DocumentSheetLoader loader, DocumentHtmlR
         return new PdfFile(pdf, name);
     }
 
-    public static string FileName(DocumentDetails document)
-    {
-        var stem = document.Number is { Length: > 0 } number
-            ? new string(number.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray())
-            : $"draft-{document.Id}";
-        return stem + ".pdf";
-    }
+    public static string FileName(DocumentDetails document) => Domain.Sending.DocumentFileName.For(document.Number, document.Id);
 }
