@@ -5,6 +5,7 @@ using CrmBlazor.Domain.Documents;
 using CrmBlazor.Domain.Settings;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Live;
+using CrmBlazor.Domain.Sending;
 using CrmBlazor.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -44,6 +45,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<DocumentList>();
         services.AddScoped<DocumentPdfStore>();
         services.AddScoped<SettingsService>();
+        services.AddPublicDocumentServices();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using CrmBlazor.Components;
 using CrmBlazor.Documents.Pdf;
 using CrmBlazor.Hosting;
 using CrmBlazor.Localization;
+using CrmBlazor.Public;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = RootConfiguration.FindContentRoot() });
 builder.Configuration.UseRootAppSettings();
@@ -28,6 +29,7 @@ app.MapAccountEndpoints();
 app.MapCultureEndpoints();
 app.MapClientExport();
 app.MapDocumentPdf();
+app.MapPublicDocuments();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.Services.RunStartupTasksAsync(app.Configuration, app.Environment);

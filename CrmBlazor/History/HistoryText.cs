@@ -13,6 +13,7 @@ public static class HistoryText
 {
     public static string Icon(HistoryKind kind) => kind switch
     {
+        _ when Public.PublicHistoryText.Handles(kind) => Public.PublicHistoryText.Icon(kind),
         HistoryKind.Created => Icons.Material.Filled.AddCircleOutline,
         HistoryKind.Edited => Icons.Material.Filled.Edit,
         HistoryKind.Linked or HistoryKind.PrimaryContactChanged => Icons.Material.Filled.Link,
@@ -27,6 +28,11 @@ public static class HistoryText
 
     public static IEnumerable<string> Lines(HistoryItem item, Text t)
     {
+        if (Public.PublicHistoryText.Handles(item.Kind))
+        {
+            foreach (var line in Public.PublicHistoryText.Lines(item, t)) yield return line;
+            yield break;
+        }
         switch (item.Kind)
         {
             case HistoryKind.Edited when Parse<List<FieldChange>>(item.Data) is { } changes:
@@ -54,6 +60,7 @@ public static class HistoryText
     /// <summary>The document a history line is about, for a link to it; null for other lines.</summary>
     public static string? Link(HistoryItem item) => item.Kind switch
     {
+        _ when Public.PublicHistoryText.Handles(item.Kind) => Public.PublicHistoryText.Link(item),
         HistoryKind.DocumentClientChanged => Parse<ClientChangeData>(item.Data) is { } moved ? DocumentText.Href(moved.DocumentId) : null,
         HistoryKind.DocumentCreated or HistoryKind.DocumentIssued or HistoryKind.DocumentCancelled or HistoryKind.DocumentConverted =>
             Parse<DocumentRef>(item.Data) is { } doc ? DocumentText.Href(doc.DocumentId) : null,
