@@ -77,7 +77,7 @@ public sealed class PublicDocumentService(CrmDbContextFactory dbs, ChangeFeed fe
 
     /// <summary>Accepts a quote or proforma once (SND-4); a later or losing attempt gets the answer that stands.</summary>
     public Task<AnswerOutcome?> AcceptAsync(string? token, string name, string comment, string ip, CancellationToken ct = default) =>
-        AnswerAsync(token, ip, DocumentStatus.Accepted, name, comment, ct, () =>
+        AnswerAsync(token, ip, DocumentStatus.Accepted, name, comment, ct, (name, comment) =>
         {
             var errors = new FieldErrors();
             Check(errors, "Name", name, NameMax, required: true);
@@ -87,7 +87,7 @@ public sealed class PublicDocumentService(CrmDbContextFactory dbs, ChangeFeed fe
 
     /// <summary>Rejects a quote or proforma once, with a reason (SND-3); the name is optional.</summary>
     public Task<AnswerOutcome?> RejectAsync(string? token, string reason, string ip, string name = "", CancellationToken ct = default) =>
-        AnswerAsync(token, ip, DocumentStatus.Rejected, name, reason, ct, () =>
+        AnswerAsync(token, ip, DocumentStatus.Rejected, name, reason, ct, (name, reason) =>
         {
             var errors = new FieldErrors();
             Check(errors, "Reason", reason, CommentMax, required: true);
@@ -95,7 +95,7 @@ public sealed class PublicDocumentService(CrmDbContextFactory dbs, ChangeFeed fe
             errors.ThrowIfAny();
         });
 
-    private async Task<AnswerOutcome?> AnswerAsync(string? token, string ip, DocumentStatus answer, string name, string comment, CancellationToken ct, Action validate)
+    private async Task<AnswerOutcome?> AnswerAsync(string? token, string ip, DocumentStatus answer, string name, string comment, CancellationToken ct, Action<string, string> validate)
     {
         name = (name ?? string.Empty).Trim();
         comment = (comment ?? string.Empty).Trim();
@@ -106,7 +106,7 @@ public sealed class PublicDocumentService(CrmDbContextFactory dbs, ChangeFeed fe
             if (await PublicLinkAccess.FindAsync(db, token, now, ct) is not { } found) return null;
             var (link, document) = found;
             if (PublicAnswer.Of(document) is { } standing) return new AnswerOutcome(true, standing);
-            validate();
+            validate(name, comment);
             if (answer == DocumentStatus.Accepted) document.Accept(name, comment, ip, now);
             else document.Reject(name, comment, ip, now);
             var kind = answer == DocumentStatus.Accepted ? HistoryKind.DocumentAccepted : HistoryKind.DocumentRejected;
