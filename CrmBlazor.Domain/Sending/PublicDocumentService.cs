@@ -26,15 +26,14 @@ public sealed class PublicDocumentService(CrmDbContextFactory dbs, ChangeFeed fe
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = dbs.CreateDbContext();
+        if (await PublicLinkAccess.FindAsync(db, token, now, ct) is not { } found) return null;
+        var (link, document) = found;
         bool first;
-        Document document;
+        // Read first, then a short write transaction: on SQLite writers queue, so the lock is held only for the writes.
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            if (await PublicLinkAccess.FindAsync(db, token, now, ct) is not { } found) return null;
-            var link = found.Link;
-            document = found.Document;
             // Claimed in SQL, so two first views at the same instant still give one "viewed" line.
-            first = await db.PublicLinks.Where(l => l.Id == link.Id && l.FirstViewedAt == null)
+            first = link.FirstViewedAt is null && await db.PublicLinks.Where(l => l.Id == link.Id && l.FirstViewedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.FirstViewedAt, now), ct) == 1;
             await db.PublicLinks.Where(l => l.Id == link.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.Views, l => l.Views + 1).SetProperty(l => l.LastViewedAt, now), ct);
