@@ -24,7 +24,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
 {
     private static readonly Type[] DomainServices =
         [typeof(ClientService), typeof(ClientDirectory), typeof(ContactLinkService), typeof(SavedFilterService), typeof(HistoryService),
-         typeof(CrmBlazor.Domain.Documents.DocumentService), typeof(CrmBlazor.Domain.Documents.DocumentList), typeof(CrmBlazor.Domain.Settings.SettingsService)];
+         typeof(CrmBlazor.Domain.Documents.DocumentService), typeof(CrmBlazor.Domain.Documents.DocumentList), typeof(CrmBlazor.Domain.Settings.SettingsService),
+         typeof(CrmBlazor.Domain.Sending.PublicLinkService)];
 
     private AsyncServiceScope _scope;
     private IRenderedComponent<MudProviders>? _root;
