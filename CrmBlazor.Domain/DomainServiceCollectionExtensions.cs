@@ -46,6 +46,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<DocumentList>();
         services.AddScoped<DocumentPdfStore>();
         services.AddScoped<SettingsService>();
+        services.AddDocumentSending();
         services.AddPublicDocumentServices();
         return services;
     }

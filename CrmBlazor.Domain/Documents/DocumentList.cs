@@ -41,7 +41,7 @@ public sealed class DocumentList(CrmDbContextFactory dbs, ICurrentActor actors)
         if (r.After is { } at) q = q.Where(d => d.IssueDate <= at.IssueDate && (d.IssueDate < at.IssueDate || d.Id < at.Id));
         var rows = await q.OrderByDescending(d => d.IssueDate).ThenByDescending(d => d.Id).Take(pageSize + 1)
             .Join(db.Clients, d => d.ClientId, c => c.Id, (d, c) => new DocumentRow(
-                d.Id, d.Type, d.Status, d.Number, d.ClientId, c.Name, d.IssueDate, d.DueDate, d.Currency, d.TotalMinor))
+                d.Id, d.Type, d.Status, d.Number, d.ClientId, c.Name, d.IssueDate, d.DueDate, d.Currency, d.TotalMinor) { OnHold = d.OnHold })
             .ToListAsync(ct);
         DocumentCursor? next = null;
         if (rows.Count > pageSize)

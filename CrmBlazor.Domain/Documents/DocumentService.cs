@@ -24,7 +24,7 @@ public sealed class DocumentService(CrmDbContextFactory dbs, ICurrentActor actor
                           select new RelatedDocument(t.Id, t.Type, t.Number, t.Status)).ToListAsync(ct);
         var lines = d.Lines.OrderBy(l => l.Position).ToList();
         return new DocumentDetails(d.Id, d.Type, d.Status, d.Number, d.ClientId, client.Name, client.Status, d.ContactId, contact,
-            d.Language, d.Currency, d.IssueDate, d.DueDate, d.ValidUntil, d.Notes, lines, d.Totals(), d.IssuedAt, d.CancelledAt, d.Version, from, into);
+            d.Language, d.Currency, d.IssueDate, d.DueDate, d.ValidUntil, d.Notes, lines, d.Totals(), d.IssuedAt, d.CancelledAt, d.Version, from, into) { OnHold = d.OnHold };
     }
 
     /// <summary>A blank draft for the client: its language and currency (DOC-8), today, the due date from the payment terms.</summary>

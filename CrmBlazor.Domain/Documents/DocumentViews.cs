@@ -28,6 +28,9 @@ public sealed record DocumentDetails(
     IReadOnlyList<RelatedDocument> MadeFrom,
     IReadOnlyList<RelatedDocument> TurnedInto)
 {
+    /// <summary>No automatic reminders while on hold (DEA-3).</summary>
+    public bool OnHold { get; init; }
+
     public DocumentForm ToForm() => new()
     {
         Type = Type, ClientId = ClientId, ContactId = ContactId, Language = Language, Currency = Currency,
@@ -39,4 +42,7 @@ public sealed record DocumentDetails(
 /// <summary>A row of the document list (DOC-6).</summary>
 public sealed record DocumentRow(
     long Id, DocumentType Type, DocumentStatus Status, string? Number, long ClientId, string ClientName,
-    DateOnly IssueDate, DateOnly? DueDate, string Currency, long TotalMinor);
+    DateOnly IssueDate, DateOnly? DueDate, string Currency, long TotalMinor)
+{
+    public bool OnHold { get; init; }
+}

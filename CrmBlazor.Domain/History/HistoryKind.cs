@@ -21,4 +21,9 @@ public enum HistoryKind
     DocumentRejected = 37,
     PublicLinksRevoked = 38,
     PublicLinkCreated = 39,
+    DocumentQueued = 45,
+    ReminderQueued = 46,
+    ReminderNotSent = 47,
+    DocumentHeld = 48,
+    DocumentReleased = 49,
 }

@@ -4,7 +4,9 @@ using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.Live;
 using CrmBlazor.Domain.Users;
 using Microsoft.AspNetCore.Identity;
+using CrmBlazor.Domain.Sending;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CrmBlazor.Tests.Support;
@@ -54,6 +56,7 @@ public sealed class DomainHost : IAsyncDisposable
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CrmDbContext>();
         configure?.Invoke(services);
+        services.TryAddScoped<IDocumentPdfSource, Sending.TestPdfSource>();
         var provider_ = services.BuildServiceProvider();
         await using (var scope = provider_.CreateAsyncScope())
         {

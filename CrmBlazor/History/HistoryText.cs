@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CrmBlazor.Documents;
+using CrmBlazor.Documents.Sending;
 using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Documents;
 using CrmBlazor.Domain.History;
@@ -23,6 +24,7 @@ public static class HistoryText
         HistoryKind.DocumentCreated or HistoryKind.DocumentIssued or HistoryKind.DocumentConverted => Icons.Material.Filled.Description,
         HistoryKind.DocumentCancelled => Icons.Material.Filled.Block,
         HistoryKind.DocumentClientChanged => Icons.Material.Filled.SwapHoriz,
+        HistoryKind.DocumentQueued or HistoryKind.ReminderQueued or HistoryKind.ReminderNotSent or HistoryKind.DocumentHeld or HistoryKind.DocumentReleased => SendingHistoryText.Icon(kind),
         _ => Icons.Material.Filled.History,
     };
 
@@ -51,6 +53,10 @@ public static class HistoryText
             case HistoryKind.DocumentCreated or HistoryKind.DocumentIssued or HistoryKind.DocumentCancelled when Parse<DocumentRef>(item.Data) is { } doc:
                 yield return DocumentText.Label(doc.Type, doc.Number, t);
                 break;
+            case HistoryKind.DocumentQueued or HistoryKind.ReminderQueued or HistoryKind.ReminderNotSent or HistoryKind.DocumentHeld or HistoryKind.DocumentReleased
+                when SendingHistoryText.Line(item, t) is { } line:
+                yield return line;
+                break;
             default:
                 if (item.Text.Length > 0) yield return item.Text;
                 break;
@@ -64,6 +70,8 @@ public static class HistoryText
         HistoryKind.DocumentClientChanged => Parse<ClientChangeData>(item.Data) is { } moved ? DocumentText.Href(moved.DocumentId) : null,
         HistoryKind.DocumentCreated or HistoryKind.DocumentIssued or HistoryKind.DocumentCancelled or HistoryKind.DocumentConverted =>
             Parse<DocumentRef>(item.Data) is { } doc ? DocumentText.Href(doc.DocumentId) : null,
+        HistoryKind.DocumentQueued or HistoryKind.ReminderQueued or HistoryKind.ReminderNotSent or HistoryKind.DocumentHeld or HistoryKind.DocumentReleased =>
+            Parse<DocumentRef>(item.Data) is { } about ? DocumentText.Href(about.DocumentId) : null,
         _ => null,
     };
 

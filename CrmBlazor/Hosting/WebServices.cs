@@ -2,6 +2,7 @@ using CrmBlazor.Domain.Payments;
 using CrmBlazor.Domain.Sending;
 using CrmBlazor.Account;
 using CrmBlazor.Documents.Pdf;
+using CrmBlazor.Documents.Sending;
 using CrmBlazor.Domain;
 using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
@@ -32,6 +33,7 @@ public static class WebServices
         });
         services.AddSingleton<Text>();
         services.AddDocumentPdf(configuration);
+        services.AddDocumentSendingWeb(configuration);
         services.Configure<SendingOptions>(configuration.GetSection(SendingOptions.Section));
         services.Configure<PaymentOptions>(configuration.GetSection(PaymentOptions.Section));
         services.AddTransient<MudLocalizer, CrmMudLocalizer>();

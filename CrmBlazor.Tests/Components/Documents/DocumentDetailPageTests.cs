@@ -44,7 +44,7 @@ public class DocumentDetailPageTests : DocumentTestBase
         var id = await IssuedAsync(await CreateCompanyAsync(), DocumentType.Quote);
         var cut = RenderPage(id);
 
-        Assert.Equal(["action-convert-deliverynote", "action-convert-proforma", "action-convert-invoice", "action-change-client", "action-cancel", "action-pdf"],
+        Assert.Equal(["action-convert-deliverynote", "action-convert-proforma", "action-convert-invoice", "action-send", "action-change-client", "action-cancel", "action-pdf"],
             await OpenActionsAsync(cut));
         Assert.NotEqual("Draft", cut.Find("#document-number").TextContent.Trim());
     }

@@ -39,6 +39,8 @@ public sealed class CrmAppFactory : WebApplicationFactory<Program>
         // The PDF printer starts Chromium on the first PDF, not at start: most app tests print nothing.
         builder.UseSetting("Pdf:ChromiumPath", Browser.ExecutablePath);
         builder.UseSetting("Pdf:WarmUpAtStart", "false");
+        // Tests drive the reminder run with their own clock; a timer firing in the middle of an unrelated test would only add noise.
+        builder.UseSetting("Reminders:SchedulerEnabled", "false");
     }
 
     public void Start() => StartServer();

@@ -25,6 +25,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
     private static readonly Type[] DomainServices =
         [typeof(ClientService), typeof(ClientDirectory), typeof(ContactLinkService), typeof(SavedFilterService), typeof(HistoryService),
          typeof(CrmBlazor.Domain.Documents.DocumentService), typeof(CrmBlazor.Domain.Documents.DocumentList), typeof(CrmBlazor.Domain.Settings.SettingsService),
+         typeof(CrmBlazor.Domain.Sending.DocumentSendingService), typeof(CrmBlazor.Domain.Documents.DocumentHoldService), typeof(CrmBlazor.Domain.Reminders.ReminderSettingsService),
          typeof(CrmBlazor.Domain.Sending.PublicLinkService)];
 
     private AsyncServiceScope _scope;

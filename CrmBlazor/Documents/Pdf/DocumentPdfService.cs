@@ -28,11 +28,5 @@ public sealed class DocumentPdfService(DocumentSheetLoader loader, DocumentHtmlR
     public async Task<PdfFile> PrintAsync(DocumentSheetData data, CancellationToken ct = default) =>
         new(await printer.PrintAsync(await renderer.RenderAsync(data), ct), FileName(data.Document));
 
-    public static string FileName(DocumentDetails document)
-    {
-        var stem = document.Number is { Length: > 0 } number
-            ? new string(number.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray())
-            : $"draft-{document.Id}";
-        return stem + ".pdf";
-    }
+    public static string FileName(DocumentDetails document) => Domain.Sending.DocumentFileName.For(document.Number, document.Id);
 }

@@ -1,0 +1,17 @@
+using CrmBlazor.Domain.Reminders;
+using CrmBlazor.Domain.Sending;
+
+namespace CrmBlazor.Documents.Sending;
+
+public static class SendingWebServices
+{
+    /// <summary>The PDF source for emails, the options under "Mail" and "Reminders", and the reminder scheduler.</summary>
+    public static IServiceCollection AddDocumentSendingWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MailIdentityOptions>(configuration.GetSection(MailIdentityOptions.Section));
+        services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
+        services.AddScoped<IDocumentPdfSource, SystemDocumentPdfSource>();
+        services.AddHostedService<ReminderScheduler>();
+        return services;
+    }
+}
