@@ -2,6 +2,7 @@ using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Clients.Listing;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.Documents;
+using CrmBlazor.Domain.Payments;
 using CrmBlazor.Domain.Settings;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Live;
@@ -46,6 +47,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<DocumentList>();
         services.AddScoped<DocumentPdfStore>();
         services.AddScoped<SettingsService>();
+        services.AddPayments();
         services.AddDocumentSending();
         services.AddPublicDocumentServices();
         return services;

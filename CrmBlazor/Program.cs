@@ -5,6 +5,7 @@ using CrmBlazor.Documents.Pdf;
 using CrmBlazor.Hosting;
 using CrmBlazor.Localization;
 using CrmBlazor.Public;
+using CrmBlazor.Payments;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = RootConfiguration.FindContentRoot() });
 builder.Configuration.UseRootAppSettings();
@@ -30,6 +31,7 @@ app.MapCultureEndpoints();
 app.MapClientExport();
 app.MapDocumentPdf();
 app.MapPublicDocuments();
+app.MapPayments();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.Services.RunStartupTasksAsync(app.Configuration, app.Environment);

@@ -21,6 +21,10 @@ public enum HistoryKind
     DocumentRejected = 37,
     PublicLinksRevoked = 38,
     PublicLinkCreated = 39,
+    // Payments (SND-5, SND-6): 40–44.
+    DocumentPaid = 40,
+    DocumentPartlyPaid = 41,
+    PaymentFlagged = 42,
     DocumentQueued = 45,
     ReminderQueued = 46,
     ReminderNotSent = 47,

@@ -70,6 +70,13 @@ public class PaymentAttempt
         CreatedAt = now;
     }
 
+    /// <summary>The gateway's own id for the checkout, known only once the gateway has answered.</summary>
+    public void AssignReference(string providerReference)
+    {
+        if (Status != PaymentAttemptStatus.Pending) throw new InvalidOperationException("Only a pending attempt gets its reference.");
+        ProviderReference = providerReference;
+    }
+
     public void Succeed(DateTime now)
     {
         Status = PaymentAttemptStatus.Succeeded;

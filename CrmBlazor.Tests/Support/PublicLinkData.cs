@@ -15,13 +15,13 @@ public static class PublicLinkData
     public static PublicDocumentService Public(this DomainHost host) => host.Get<PublicDocumentService>();
 
     /// <summary>A new link as staff make it; the token is the last segment of the URL they copy.</summary>
-    public static async Task<string> LinkAsync(this DomainHost host, long documentId, string recipient = "")
+    public static async Task<string> PublicLinkAsync(this DomainHost host, long documentId, string recipient = "")
     {
         var created = await host.Get<PublicLinkService>().CreateAsync(documentId, recipient);
         return created.Url[(created.Url.LastIndexOf('/') + 1)..];
     }
 
-    public static async Task<Document> DocumentAsync(this DomainHost host, long id)
+    public static async Task<Document> StoredDocumentAsync(this DomainHost host, long id)
     {
         await using var db = host.Db();
         return await db.Documents.AsNoTracking().SingleAsync(d => d.Id == id);

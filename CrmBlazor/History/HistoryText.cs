@@ -5,6 +5,7 @@ using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Documents;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Localization;
+using CrmBlazor.Payments;
 using MudBlazor;
 
 namespace CrmBlazor.History;
@@ -15,6 +16,7 @@ public static class HistoryText
     public static string Icon(HistoryKind kind) => kind switch
     {
         _ when Public.PublicHistoryText.Handles(kind) => Public.PublicHistoryText.Icon(kind),
+        _ when PaymentHistoryText.Handles(kind) => PaymentHistoryText.Icon(kind),
         HistoryKind.Created => Icons.Material.Filled.AddCircleOutline,
         HistoryKind.Edited => Icons.Material.Filled.Edit,
         HistoryKind.Linked or HistoryKind.PrimaryContactChanged => Icons.Material.Filled.Link,
@@ -33,6 +35,11 @@ public static class HistoryText
         if (Public.PublicHistoryText.Handles(item.Kind))
         {
             foreach (var line in Public.PublicHistoryText.Lines(item, t)) yield return line;
+            yield break;
+        }
+        if (PaymentHistoryText.Handles(item.Kind))
+        {
+            foreach (var line in PaymentHistoryText.Lines(item, t)) yield return line;
             yield break;
         }
         switch (item.Kind)
@@ -67,6 +74,7 @@ public static class HistoryText
     public static string? Link(HistoryItem item) => item.Kind switch
     {
         _ when Public.PublicHistoryText.Handles(item.Kind) => Public.PublicHistoryText.Link(item),
+        _ when PaymentHistoryText.Handles(item.Kind) => PaymentHistoryText.Link(item),
         HistoryKind.DocumentClientChanged => Parse<ClientChangeData>(item.Data) is { } moved ? DocumentText.Href(moved.DocumentId) : null,
         HistoryKind.DocumentCreated or HistoryKind.DocumentIssued or HistoryKind.DocumentCancelled or HistoryKind.DocumentConverted =>
             Parse<DocumentRef>(item.Data) is { } doc ? DocumentText.Href(doc.DocumentId) : null,

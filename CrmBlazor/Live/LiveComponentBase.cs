@@ -1,3 +1,4 @@
+using System.Globalization;
 using CrmBlazor.Domain.Live;
 using Microsoft.AspNetCore.Components;
 
@@ -20,12 +21,16 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     protected void ListenTo(Func<Change, bool> relevant, Func<Task> reload)
     {
         _subscription?.Dispose();
-        _subscription = Feed.Subscribe(change => relevant(change) ? ReloadAsync(reload) : Task.CompletedTask);
+        // A change arrives on the publisher's execution context (another user's circuit, a webhook request) and
+        // carries its culture: reload in this page's own language and number format.
+        var culture = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        _subscription = Feed.Subscribe(change => relevant(change) ? ReloadAsync(reload, culture) : Task.CompletedTask);
     }
 
     // Runs on the circuit's dispatcher, one piece at a time, so the two flags need no locking.
-    private Task ReloadAsync(Func<Task> reload) => InvokeAsync(async () =>
+    private Task ReloadAsync(Func<Task> reload, (CultureInfo Culture, CultureInfo UiCulture) culture) => InvokeAsync(async () =>
     {
+        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = culture;
         if (_reloading)
         {
             _again = true;

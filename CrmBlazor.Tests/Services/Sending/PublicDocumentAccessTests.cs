@@ -19,16 +19,16 @@ public class PublicDocumentAccessTests
         var client = await host.CreateAsync(ClientBuilder.Company());
         var a = await host.IssuedAsync(DocumentType.Quote, client);
         var b = await host.IssuedAsync(DocumentType.Quote, client);
-        var tokenA = await host.LinkAsync(a);
-        await host.LinkAsync(b);
+        var tokenA = await host.PublicLinkAsync(a);
+        await host.PublicLinkAsync(b);
 
         var view = await host.Public().OpenAsync(tokenA, PublicLinkData.Ip, "test");
         var outcome = await host.Public().AcceptAsync(tokenA, "Marta Ruiz", "", PublicLinkData.Ip);
 
         Assert.Equal(a, view!.Document.Id);
         Assert.False(outcome!.AlreadyAnswered);
-        Assert.Equal(DocumentStatus.Accepted, (await host.DocumentAsync(a)).Status);
-        var other = await host.DocumentAsync(b);
+        Assert.Equal(DocumentStatus.Accepted, (await host.StoredDocumentAsync(a)).Status);
+        var other = await host.StoredDocumentAsync(b);
         Assert.Equal((DocumentStatus.Issued, null, null), (other.Status, other.ViewedAt, other.RespondedAt));
     }
 
@@ -39,8 +39,8 @@ public class PublicDocumentAccessTests
         await using var host = await DomainHost.CreateAsync(provider);
         var client = await host.CreateAsync(ClientBuilder.Company());
         var quote = await host.IssuedAsync(DocumentType.Quote, client);
-        var token = await host.LinkAsync(quote);
-        var revoked = await host.LinkAsync(quote);
+        var token = await host.PublicLinkAsync(quote);
+        var revoked = await host.PublicLinkAsync(quote);
         await using (var db = host.Db())
         {
             var link = db.PublicLinks.Single(l => l.TokenHash == PublicLinkToken.Hash(revoked));
@@ -72,7 +72,7 @@ public class PublicDocumentAccessTests
         var client = await host.CreateAsync(ClientBuilder.Company());
         var today = DateOnly.FromDateTime(host.Clock.GetUtcNow().UtcDateTime);
         var quote = await host.IssuedAsync(DocumentType.Quote, client, f => f.ValidUntil = today.AddDays(3));
-        var token = await host.LinkAsync(quote);
+        var token = await host.PublicLinkAsync(quote);
 
         host.Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromHours(14)); // the last valid day, 23:00 UTC
         Assert.NotNull(await host.Public().PeekAsync(token));
@@ -94,7 +94,7 @@ public class PublicDocumentAccessTests
         var paid = await host.IssuedAsync(DocumentType.Invoice, client);
         var cancelled = await host.IssuedAsync(DocumentType.Invoice, client);
         var open = await host.IssuedAsync(DocumentType.Invoice, client);
-        var tokens = new[] { await host.LinkAsync(paid), await host.LinkAsync(cancelled), await host.LinkAsync(open) };
+        var tokens = new[] { await host.PublicLinkAsync(paid), await host.PublicLinkAsync(cancelled), await host.PublicLinkAsync(open) };
         await host.PayAsync(paid);
         await host.Documents().CancelAsync(cancelled, (await host.DetailsAsync(cancelled)).Version);
 
@@ -116,7 +116,7 @@ public class PublicDocumentAccessTests
         await using var host = await DomainHost.CreateAsync(provider);
         var client = await host.CreateAsync(ClientBuilder.Company());
         var quote = await host.IssuedAsync(DocumentType.Quote, client);
-        var token = await host.LinkAsync(quote);
+        var token = await host.PublicLinkAsync(quote);
         await host.ArchiveAsync(client);
 
         Assert.Null(await host.Public().OpenAsync(token, PublicLinkData.Ip, "test"));
@@ -130,7 +130,7 @@ public class PublicDocumentAccessTests
         await using var host = await DomainHost.CreateAsync(provider);
         var client = await host.CreateAsync(ClientBuilder.Company());
         var quote = await host.IssuedAsync(DocumentType.Quote, client);
-        var token = await host.LinkAsync(quote);
+        var token = await host.PublicLinkAsync(quote);
         var before = await host.FootprintAsync();
 
         var view = await host.Public().PeekAsync(token);

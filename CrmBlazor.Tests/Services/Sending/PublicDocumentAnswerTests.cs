@@ -19,8 +19,8 @@ public class PublicDocumentAnswerTests
         await using var host = await DomainHost.CreateAsync(provider);
         var client = await host.CreateAsync(ClientBuilder.Company());
         var quote = await host.IssuedAsync(DocumentType.Quote, client);
-        var first = await host.LinkAsync(quote, "ana@cliente.es");
-        var second = await host.LinkAsync(quote, "luis@cliente.es");
+        var first = await host.PublicLinkAsync(quote, "ana@cliente.es");
+        var second = await host.PublicLinkAsync(quote, "luis@cliente.es");
         using var feed = new FeedRecorder(host.Feed);
 
         await host.Public().OpenAsync(first, "198.51.100.1", "Phone browser");
@@ -53,13 +53,13 @@ public class PublicDocumentAnswerTests
         await using var host = await DomainHost.CreateAsync(provider);
         var client = await host.CreateAsync(ClientBuilder.Company());
         var quote = await host.IssuedAsync(DocumentType.Quote, client);
-        var token = await host.LinkAsync(quote, "ana@cliente.es");
+        var token = await host.PublicLinkAsync(quote, "ana@cliente.es");
         using var feed = new FeedRecorder(host.Feed);
         host.Clock.Advance(TimeSpan.FromHours(2));
 
         var outcome = await host.Public().AcceptAsync(token, "  Ana Pérez  ", "Start on Monday, please.", "198.51.100.9");
 
-        var document = await host.DocumentAsync(quote);
+        var document = await host.StoredDocumentAsync(quote);
         var at = new DateTime(2026, 11, 26, 11, 0, 0);
         Assert.Equal(new AnswerOutcome(false, new PublicAnswer(DocumentStatus.Accepted, at, "Ana Pérez", "Start on Monday, please.", "198.51.100.9")), outcome);
         Assert.Equal((DocumentStatus.Accepted, at, "Ana Pérez", "198.51.100.9"), (document.Status, document.RespondedAt, document.ResponseName, document.ResponseFrom));
@@ -78,7 +78,7 @@ public class PublicDocumentAnswerTests
         await using var host = await DomainHost.CreateAsync(provider);
         var client = await host.CreateAsync(ClientBuilder.Company());
         var quote = await host.IssuedAsync(DocumentType.Quote, client);
-        var token = await host.LinkAsync(quote);
+        var token = await host.PublicLinkAsync(quote);
         var service = host.Public();
 
         var outcomes = await Task.WhenAll(Enumerable.Range(1, 20).Select(async i =>
@@ -89,7 +89,7 @@ public class PublicDocumentAnswerTests
 
         var winner = Assert.Single(outcomes, o => !o.AlreadyAnswered);
         Assert.All(outcomes, o => Assert.Equal(winner.Answer, o.Answer));
-        var document = await host.DocumentAsync(quote);
+        var document = await host.StoredDocumentAsync(quote);
         Assert.Equal((DocumentStatus.Accepted, winner.Answer.Name), (document.Status, document.ResponseName));
         Assert.Equal(1, await host.HistoryCountAsync(HistoryKind.DocumentAccepted));
     }
@@ -101,8 +101,8 @@ public class PublicDocumentAnswerTests
         await using var host = await DomainHost.CreateAsync(provider);
         var client = await host.CreateAsync(ClientBuilder.Company());
         var proforma = await host.IssuedAsync(DocumentType.Proforma, client);
-        var mine = await host.LinkAsync(proforma, "ana@cliente.es");
-        var colleagues = await host.LinkAsync(proforma, "luis@cliente.es");
+        var mine = await host.PublicLinkAsync(proforma, "ana@cliente.es");
+        var colleagues = await host.PublicLinkAsync(proforma, "luis@cliente.es");
         await host.Public().AcceptAsync(mine, "Ana Pérez", "", PublicLinkData.Ip);
         var before = await host.FootprintAsync();
 
@@ -122,7 +122,7 @@ public class PublicDocumentAnswerTests
         await using var host = await DomainHost.CreateAsync(provider);
         var client = await host.CreateAsync(ClientBuilder.Company());
         var quote = await host.IssuedAsync(DocumentType.Quote, client);
-        var token = await host.LinkAsync(quote);
+        var token = await host.PublicLinkAsync(quote);
         var before = await host.FootprintAsync();
 
         await Expect.FieldErrorAsync(() => host.Public().AcceptAsync(token, "   ", "Fine", PublicLinkData.Ip), "Name", "Error.Required");
@@ -140,8 +140,8 @@ public class PublicDocumentAnswerTests
         var client = await host.CreateAsync(ClientBuilder.Company());
         var invoice = await host.IssuedAsync(DocumentType.Invoice, client);
         var quote = await host.IssuedAsync(DocumentType.Quote, client);
-        var invoiceToken = await host.LinkAsync(invoice);
-        var quoteToken = await host.LinkAsync(quote);
+        var invoiceToken = await host.PublicLinkAsync(invoice);
+        var quoteToken = await host.PublicLinkAsync(quote);
         await host.Documents().CancelAsync(quote, (await host.DetailsAsync(quote)).Version);
         var before = await host.FootprintAsync();
 

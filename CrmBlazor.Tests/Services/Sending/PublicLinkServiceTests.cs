@@ -17,8 +17,8 @@ public class PublicLinkServiceTests
         await using var host = await DomainHost.CreateAsync(provider);
         var client = await host.CreateAsync(ClientBuilder.Company());
         var quote = await host.IssuedAsync(DocumentType.Quote, client);
-        var mailed = await host.LinkAsync(quote, "ana@cliente.es");
-        var copied = await host.LinkAsync(quote);
+        var mailed = await host.PublicLinkAsync(quote, "ana@cliente.es");
+        var copied = await host.PublicLinkAsync(quote);
         await host.Public().OpenAsync(mailed, PublicLinkData.Ip, "test");
         var links = host.Get<PublicLinkService>();
 
@@ -50,7 +50,7 @@ public class PublicLinkServiceTests
         await using var host = await DomainHost.CreateAsync(provider);
         var client = await host.CreateAsync(ClientBuilder.Company());
         var quote = await host.IssuedAsync(DocumentType.Quote, client);
-        var token = await host.LinkAsync(quote);
+        var token = await host.PublicLinkAsync(quote);
         var links = host.Get<PublicLinkService>();
         host.Actor.Current = Actor.Anonymous;
 
