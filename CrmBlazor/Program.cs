@@ -4,6 +4,7 @@ using CrmBlazor.Components;
 using CrmBlazor.Documents.Pdf;
 using CrmBlazor.Hosting;
 using CrmBlazor.Localization;
+using CrmBlazor.Public;
 using CrmBlazor.Payments;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = RootConfiguration.FindContentRoot() });
@@ -29,6 +30,7 @@ app.MapAccountEndpoints();
 app.MapCultureEndpoints();
 app.MapClientExport();
 app.MapDocumentPdf();
+app.MapPublicDocuments();
 app.MapPayments();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
