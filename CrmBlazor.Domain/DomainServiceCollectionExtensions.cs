@@ -26,6 +26,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton(database);
         services.AddSingleton<RowReadGuard>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<RowReadGuard>());
+        services.AddSingleton<IInterceptor, SqliteBusyTimeout>();
         services.AddSingleton(sp => new CrmDbContextFactory(database, contentRoot, sp.GetServices<IInterceptor>().ToArray()));
         services.AddSingleton<IDbContextFactory<CrmDbContext>>(sp => sp.GetRequiredService<CrmDbContextFactory>());
         // Identity's stores want a scoped context; they only run inside short HTTP requests, never in a circuit.
@@ -48,6 +49,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<SettingsService>();
         services.AddPayments();
         services.AddDocumentSending();
+        services.AddPublicDocumentServices();
         return services;
     }
 }

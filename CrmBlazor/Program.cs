@@ -5,6 +5,7 @@ using CrmBlazor.Documents.Pdf;
 using CrmBlazor.Hosting;
 using CrmBlazor.Localization;
 using CrmBlazor.Mail;
+using CrmBlazor.Public;
 using CrmBlazor.Payments;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = RootConfiguration.FindContentRoot() });
@@ -31,6 +32,7 @@ app.MapCultureEndpoints();
 app.MapClientExport();
 app.MapDocumentPdf();
 app.MapMailAttachments();
+app.MapPublicDocuments();
 app.MapPayments();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -17,6 +17,12 @@ public enum HistoryKind
     DocumentClientChanged = 24,
     MailSent = 30,
     MailFailed = 31,
+    // Public links and the client's answer (SND-3, SND-4, SND-6): 35–39.
+    DocumentViewed = 35,
+    DocumentAccepted = 36,
+    DocumentRejected = 37,
+    PublicLinksRevoked = 38,
+    PublicLinkCreated = 39,
     // Payments (SND-5, SND-6): 40–44.
     DocumentPaid = 40,
     DocumentPartlyPaid = 41,

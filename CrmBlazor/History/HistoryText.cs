@@ -17,6 +17,7 @@ public static class HistoryText
 {
     public static string Icon(HistoryKind kind) => kind switch
     {
+        _ when Public.PublicHistoryText.Handles(kind) => Public.PublicHistoryText.Icon(kind),
         _ when PaymentHistoryText.Handles(kind) => PaymentHistoryText.Icon(kind),
         HistoryKind.Created => Icons.Material.Filled.AddCircleOutline,
         HistoryKind.Edited => Icons.Material.Filled.Edit,
@@ -35,6 +36,11 @@ public static class HistoryText
 
     public static IEnumerable<string> Lines(HistoryItem item, Text t)
     {
+        if (Public.PublicHistoryText.Handles(item.Kind))
+        {
+            foreach (var line in Public.PublicHistoryText.Lines(item, t)) yield return line;
+            yield break;
+        }
         if (PaymentHistoryText.Handles(item.Kind))
         {
             foreach (var line in PaymentHistoryText.Lines(item, t)) yield return line;
@@ -74,6 +80,7 @@ public static class HistoryText
     /// <summary>The document a history line is about, for a link to it; null for other lines.</summary>
     public static string? Link(HistoryItem item) => item.Kind switch
     {
+        _ when Public.PublicHistoryText.Handles(item.Kind) => Public.PublicHistoryText.Link(item),
         _ when PaymentHistoryText.Handles(item.Kind) => PaymentHistoryText.Link(item),
         HistoryKind.DocumentClientChanged => Parse<ClientChangeData>(item.Data) is { } moved ? DocumentText.Href(moved.DocumentId) : null,
         HistoryKind.DocumentCreated or HistoryKind.DocumentIssued or HistoryKind.DocumentCancelled or HistoryKind.DocumentConverted =>

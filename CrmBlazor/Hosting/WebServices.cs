@@ -9,6 +9,7 @@ using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.Users;
 using CrmBlazor.Localization;
 using CrmBlazor.Mail;
+using CrmBlazor.Public;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor;
 using MudBlazor.Services;
@@ -38,6 +39,7 @@ public static class WebServices
         services.Configure<SendingOptions>(configuration.GetSection(SendingOptions.Section));
         services.Configure<PaymentOptions>(configuration.GetSection(PaymentOptions.Section));
         services.AddTransient<MudLocalizer, CrmMudLocalizer>();
+        services.AddPublicPages(configuration);
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies =>
         {

@@ -24,5 +24,9 @@ public sealed class DocumentPdfService(DocumentSheetLoader loader, DocumentHtmlR
         return new PdfFile(pdf, name);
     }
 
+    /// <summary>Prints data its caller loaded and authorised (the public page, by its token); nothing is stored.</summary>
+    public async Task<PdfFile> PrintAsync(DocumentSheetData data, CancellationToken ct = default) =>
+        new(await printer.PrintAsync(await renderer.RenderAsync(data), ct), FileName(data.Document));
+
     public static string FileName(DocumentDetails document) => Domain.Sending.DocumentFileName.For(document.Number, document.Id);
 }

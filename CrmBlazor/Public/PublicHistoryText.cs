@@ -1,0 +1,53 @@
+using System.Text.Json;
+using CrmBlazor.Documents;
+using CrmBlazor.Domain.History;
+using CrmBlazor.Domain.Sending;
+using CrmBlazor.Localization;
+using MudBlazor;
+
+namespace CrmBlazor.Public;
+
+/// <summary>History lines of public links (SND-6): viewed, accepted, rejected, links revoked or made.</summary>
+public static class PublicHistoryText
+{
+    public static bool Handles(HistoryKind kind) => kind is HistoryKind.DocumentViewed or HistoryKind.DocumentAccepted
+        or HistoryKind.DocumentRejected or HistoryKind.PublicLinksRevoked or HistoryKind.PublicLinkCreated;
+
+    public static string Icon(HistoryKind kind) => kind switch
+    {
+        HistoryKind.DocumentViewed => Icons.Material.Filled.Visibility,
+        HistoryKind.DocumentAccepted => Icons.Material.Filled.CheckCircle,
+        HistoryKind.DocumentRejected => Icons.Material.Filled.Cancel,
+        HistoryKind.PublicLinksRevoked => Icons.Material.Filled.LinkOff,
+        _ => Icons.Material.Filled.AddLink,
+    };
+
+    public static IEnumerable<string> Lines(HistoryItem item, Text t)
+    {
+        if (Parse(item.Data) is not { } e)
+        {
+            if (item.Text.Length > 0) yield return item.Text;
+            yield break;
+        }
+        yield return DocumentText.Label(e.Type, e.Number, t);
+        if (item.Kind == HistoryKind.PublicLinksRevoked) yield return t["PublicHistory.Revoked", item.Text];
+        if (e.Recipient.Length > 0 && item.Kind != HistoryKind.PublicLinksRevoked) yield return t["PublicHistory.Recipient", e.Recipient];
+        if (e.From.Length > 0) yield return t["PublicHistory.From", e.From];
+        if (e.Comment.Length > 0) yield return e.Comment;
+    }
+
+    public static string? Link(HistoryItem item) => Parse(item.Data) is { } e ? DocumentText.Href(e.DocumentId) : null;
+
+    private static PublicLinkEvent? Parse(string? json)
+    {
+        if (string.IsNullOrEmpty(json)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<PublicLinkEvent>(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
