@@ -4,6 +4,7 @@ using CrmBlazor.Components;
 using CrmBlazor.Documents.Pdf;
 using CrmBlazor.Hosting;
 using CrmBlazor.Localization;
+using CrmBlazor.Mail;
 using CrmBlazor.Public;
 using CrmBlazor.Payments;
 
@@ -30,6 +31,7 @@ app.MapAccountEndpoints();
 app.MapCultureEndpoints();
 app.MapClientExport();
 app.MapDocumentPdf();
+app.MapMailAttachments();
 app.MapPublicDocuments();
 app.MapPayments();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib/services.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-apt_install chromium-headless-shell postgresql-15 fonts-dejavu-core fonts-liberation
+apt_install chromium-headless-shell postgresql-15 fonts-dejavu-core fonts-liberation python3-aiosmtpd
 export CRM_TEST_CHROMIUM=/usr/bin/chromium-headless-shell
 start_postgres
 trap stop_postgres EXIT

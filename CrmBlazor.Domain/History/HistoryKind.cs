@@ -15,6 +15,8 @@ public enum HistoryKind
     DocumentCancelled = 22,
     DocumentConverted = 23,
     DocumentClientChanged = 24,
+    MailSent = 30,
+    MailFailed = 31,
     // Public links and the client's answer (SND-3, SND-4, SND-6): 35–39.
     DocumentViewed = 35,
     DocumentAccepted = 36,

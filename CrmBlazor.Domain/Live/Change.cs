@@ -14,4 +14,5 @@ public static class Topics
     public const string User = "user";
     public const string Settings = "settings";
     public const string Document = "document";
+    public const string Mail = "mail";
 }

@@ -10,6 +10,7 @@ public class OutboxMessage
 {
     public const int SubjectMax = 300;
     public const int AddressMax = 320;
+    public const int LastErrorMax = 1000;
 
     private readonly List<OutboxAttachment> _attachments = [];
 
@@ -56,6 +57,50 @@ public class OutboxMessage
         };
         message._attachments.AddRange(draft.Attachments.Select(a => new OutboxAttachment(a.FileName, a.ContentType, a.Content)));
         return message;
+    }
+
+    /// <summary>The server accepted the message. Only a sender holding the claim may say so.</summary>
+    public void MarkSent(DateTime now)
+    {
+        RequireClaimed();
+        Attempts++;
+        Status = MailStatus.Sent;
+        SentAt = now;
+        LockedUntil = null;
+        LastError = null;
+    }
+
+    /// <summary>
+    /// The attempt failed: Failed for good when the server refused the message permanently or the attempts are
+    /// used up, otherwise Retrying after <paramref name="backoff"/>. The reason stays for staff to read.
+    /// </summary>
+    public void MarkAttemptFailed(string reason, bool permanent, DateTime now, int maxAttempts, TimeSpan backoff)
+    {
+        RequireClaimed();
+        Attempts++;
+        LastError = reason.Length > LastErrorMax ? reason[..LastErrorMax] : reason;
+        LockedUntil = null;
+        if (permanent || Attempts >= maxAttempts)
+        {
+            Status = MailStatus.Failed;
+            return;
+        }
+        Status = MailStatus.Retrying;
+        NextAttemptAt = now + backoff;
+    }
+
+    /// <summary>Gives a claimed message back untried (the server went away before its turn, or the sender is stopping).</summary>
+    public void Release(DateTime nextAttemptAt)
+    {
+        RequireClaimed();
+        Status = Attempts == 0 ? MailStatus.Queued : MailStatus.Retrying;
+        LockedUntil = null;
+        NextAttemptAt = nextAttemptAt;
+    }
+
+    private void RequireClaimed()
+    {
+        if (Status != MailStatus.Sending) throw new InvalidOperationException($"Outbox message {Id} is {Status}, not claimed for sending.");
     }
 }
 

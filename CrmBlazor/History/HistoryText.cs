@@ -4,7 +4,9 @@ using CrmBlazor.Documents.Sending;
 using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Documents;
 using CrmBlazor.Domain.History;
+using CrmBlazor.Domain.Mail;
 using CrmBlazor.Localization;
+using CrmBlazor.Mail;
 using CrmBlazor.Payments;
 using MudBlazor;
 
@@ -26,6 +28,8 @@ public static class HistoryText
         HistoryKind.DocumentCreated or HistoryKind.DocumentIssued or HistoryKind.DocumentConverted => Icons.Material.Filled.Description,
         HistoryKind.DocumentCancelled => Icons.Material.Filled.Block,
         HistoryKind.DocumentClientChanged => Icons.Material.Filled.SwapHoriz,
+        HistoryKind.MailSent => Icons.Material.Filled.MarkEmailRead,
+        HistoryKind.MailFailed => Icons.Material.Filled.ErrorOutline,
         HistoryKind.DocumentQueued or HistoryKind.ReminderQueued or HistoryKind.ReminderNotSent or HistoryKind.DocumentHeld or HistoryKind.DocumentReleased => SendingHistoryText.Icon(kind),
         _ => Icons.Material.Filled.History,
     };
@@ -60,6 +64,9 @@ public static class HistoryText
             case HistoryKind.DocumentCreated or HistoryKind.DocumentIssued or HistoryKind.DocumentCancelled when Parse<DocumentRef>(item.Data) is { } doc:
                 yield return DocumentText.Label(doc.Type, doc.Number, t);
                 break;
+            case HistoryKind.MailSent or HistoryKind.MailFailed when Parse<MailHistoryData>(item.Data) is { } mail:
+                yield return MailHistoryText.Line(item.Kind, mail, t);
+                break;
             case HistoryKind.DocumentQueued or HistoryKind.ReminderQueued or HistoryKind.ReminderNotSent or HistoryKind.DocumentHeld or HistoryKind.DocumentReleased
                 when SendingHistoryText.Line(item, t) is { } line:
                 yield return line;
@@ -78,10 +85,14 @@ public static class HistoryText
         HistoryKind.DocumentClientChanged => Parse<ClientChangeData>(item.Data) is { } moved ? DocumentText.Href(moved.DocumentId) : null,
         HistoryKind.DocumentCreated or HistoryKind.DocumentIssued or HistoryKind.DocumentCancelled or HistoryKind.DocumentConverted =>
             Parse<DocumentRef>(item.Data) is { } doc ? DocumentText.Href(doc.DocumentId) : null,
+        HistoryKind.MailSent or HistoryKind.MailFailed => Parse<MailHistoryData>(item.Data) is { } mail ? MailListUrl.Message(mail.MessageId) : null,
         HistoryKind.DocumentQueued or HistoryKind.ReminderQueued or HistoryKind.ReminderNotSent or HistoryKind.DocumentHeld or HistoryKind.DocumentReleased =>
             Parse<DocumentRef>(item.Data) is { } about ? DocumentText.Href(about.DocumentId) : null,
         _ => null,
     };
+
+    public static string LinkText(HistoryItem item, Text t) =>
+        item.Kind is HistoryKind.MailSent or HistoryKind.MailFailed ? t["Mail.History.Open"] : t["Documents.History.Open"];
 
     private static string FieldName(string field, Text t) => field switch
     {

@@ -8,6 +8,7 @@ using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.Users;
 using CrmBlazor.Localization;
+using CrmBlazor.Mail;
 using CrmBlazor.Public;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor;
@@ -33,6 +34,7 @@ public static class WebServices
         });
         services.AddSingleton<Text>();
         services.AddDocumentPdf(configuration);
+        services.AddMail(configuration);
         services.AddDocumentSendingWeb(configuration);
         services.Configure<SendingOptions>(configuration.GetSection(SendingOptions.Section));
         services.Configure<PaymentOptions>(configuration.GetSection(PaymentOptions.Section));

@@ -39,6 +39,8 @@ public sealed class CrmAppFactory : WebApplicationFactory<Program>
         // The PDF printer starts Chromium on the first PDF, not at start: most app tests print nothing.
         builder.UseSetting("Pdf:ChromiumPath", Browser.ExecutablePath);
         builder.UseSetting("Pdf:WarmUpAtStart", "false");
+        // Mail the app sends goes to a throw-away pickup folder, never into the repository's .data/mail.
+        builder.UseSetting("Mail:PickupFolder", Path.Combine(Path.GetTempPath(), "crmblazor-tests", $"mail-{Guid.NewGuid():N}"));
         // Tests drive the reminder run with their own clock; a timer firing in the middle of an unrelated test would only add noise.
         builder.UseSetting("Reminders:SchedulerEnabled", "false");
     }
