@@ -1,4 +1,5 @@
 using CrmBlazor.Domain.Clients;
+using CrmBlazor.Domain.Clients.Archive;
 using CrmBlazor.Domain.Clients.Listing;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.Documents;
@@ -50,6 +51,7 @@ public static class DomainServiceCollectionExtensions
         services.AddPayments();
         services.AddDocumentSending();
         services.AddPublicDocumentServices();
+        services.AddClientArchive();
         return services;
     }
 }

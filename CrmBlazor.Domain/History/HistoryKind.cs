@@ -32,4 +32,7 @@ public enum HistoryKind
     ReminderNotSent = 47,
     DocumentHeld = 48,
     DocumentReleased = 49,
+    // Archive (ARC-5): 50–54.
+    ClientArchived = 50,
+    ClientRestored = 51,
 }
