@@ -13,12 +13,14 @@ public class AppFixture : IAsyncLifetime
 
     public AppFixture() : this(120, 150) { }
 
-    protected AppFixture(int companies, int persons) => App = new CrmAppFactory(companies, persons);
+    protected AppFixture(int companies, int persons) : this(new CrmAppFactory(companies, persons)) { }
+
+    protected AppFixture(CrmAppFactory app) => App = app;
 
     public CrmAppFactory App { get; }
     public IBrowser Browser { get; private set; } = default!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         App.Start();
         // Expectations poll; on a busy 2-core CI machine a live update can take longer than the default 5 s.
@@ -48,7 +50,7 @@ public class AppFixture : IAsyncLifetime
         return page;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
