@@ -4,6 +4,7 @@ using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Documents;
 using CrmBlazor.Domain.Sending;
 using CrmBlazor.Domain.Settings;
+using CrmBlazor.Tests.Support;
 using CrmBlazor.Tests.Support.App;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -19,8 +20,6 @@ namespace CrmBlazor.Tests.E2E;
 [Collection(SendingLoopCollection.Name)]
 public partial class SendingLoopTests(SendingLoopFixture fixture)
 {
-    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
-
     [Fact]
     public async Task SND_4_staff_send_a_quote_the_client_accepts_it_from_the_delivered_email_and_the_staff_page_follows_live()
     {
@@ -28,7 +27,7 @@ public partial class SendingLoopTests(SendingLoopFixture fixture)
         var staff = await OpenDocumentAsync(id);
         await SendToPreselectedAsync(staff, ana, bruno);
 
-        var client = await PhoneAsync();
+        var client = await fixture.PhoneAsync();
         await client.GotoAsync(await ViewLinkFromEmailAsync(ana));
         await ExpectViewedAsync(staff, ana);
 
@@ -51,7 +50,7 @@ public partial class SendingLoopTests(SendingLoopFixture fixture)
         var staff = await OpenDocumentAsync(id);
         await SendToPreselectedAsync(staff, ana, bruno);
 
-        var client = await PhoneAsync();
+        var client = await fixture.PhoneAsync();
         var link = await ViewLinkFromEmailAsync(ana);
         await client.GotoAsync(link);
         await ExpectViewedAsync(staff, ana);
@@ -141,17 +140,6 @@ public partial class SendingLoopTests(SendingLoopFixture fixture)
         return url;
     }
 
-    private async Task<IPage> PhoneAsync()
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = Phone, DeviceScaleFactor = 2, IsMobile = true, HasTouch = true, Locale = "en-GB",
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-        return page;
-    }
-
     /// <summary>
     /// A company with two contacts: Ana gets this type of document (her toggle is on), Bruno does not. An issued
     /// document of 255.00 + 21 % = 308.55 € for it.
@@ -159,7 +147,7 @@ public partial class SendingLoopTests(SendingLoopFixture fixture)
     private async Task<(long Id, string Ana, string Bruno)> DocumentWithContactsAsync(DocumentType type, Action<ContactNotifications> brunoOff)
     {
         var services = fixture.App.Services;
-        T Service<T>() => ActivatorUtilities.CreateInstance<T>(services, (ICurrentActor)new SystemActor());
+        T Service<T>() => ActivatorUtilities.CreateInstance<T>(services, (ICurrentActor)new TestActor { Current = Actor.System });
         var clients = Service<ClientService>();
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var company = await clients.CreateAsync(new ClientForm { Kind = ClientKind.Company, CompanyName = $"Astillero Loop {suffix} SL", Language = "en", Currency = "EUR", IsCustomer = true });
@@ -186,9 +174,4 @@ public partial class SendingLoopTests(SendingLoopFixture fixture)
 
     [GeneratedRegex(@"^https?://[^/]+/d/[A-Za-z0-9_-]{43}$")]
     private static partial Regex ViewUrl();
-
-    private sealed class SystemActor : ICurrentActor
-    {
-        public Task<Actor> GetAsync() => Task.FromResult(Actor.System);
-    }
 }

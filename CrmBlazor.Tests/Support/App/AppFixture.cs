@@ -29,6 +29,20 @@ public class AppFixture : IAsyncLifetime
     }
 
     /// <summary>A new browser context signed in as one of the demo users, on a phone-sized or desktop viewport.</summary>
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    /// <summary>A client's phone: its own browser context, nobody signed in, 390×844 with touch.</summary>
+    public async Task<IPage> PhoneAsync(string locale = "en-GB")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseUrl, ViewportSize = Phone, DeviceScaleFactor = 2, IsMobile = true, HasTouch = true, Locale = locale,
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        return page;
+    }
+
     public async Task<IPage> SignInAsync(string email = "admin@demo.local", string language = "en", ViewportSize? viewport = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
