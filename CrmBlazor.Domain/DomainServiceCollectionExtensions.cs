@@ -34,6 +34,8 @@ public static class DomainServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IChangeTransport, InProcessChangeTransport>();
+        // Services that queue mail need its options even where no sender runs; AddCrmMail replaces these.
+        services.TryAddSingleton(new Mail.MailOptions());
         services.AddSingleton<ChangeFeed>();
 
         services.AddScoped<ClientService>();
