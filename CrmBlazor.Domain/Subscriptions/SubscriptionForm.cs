@@ -27,7 +27,6 @@ public sealed class SubscriptionForm
         else
             for (var i = 0; i < Lines.Count; i++)
             {
-                Lines[i].DiscountPercent = 0;
                 Lines[i].Check(errors, i);
                 if (Lines[i].TaxRateId is { } rate && !activeTaxRates.ContainsKey(rate)) errors.Add($"Lines[{i}].TaxRateId", "Error.TaxRateUnknown");
             }

@@ -12,9 +12,10 @@ public class SubscriptionLine
     public decimal Quantity { get; private set; }
     public string Unit { get; private set; } = string.Empty;
     public long UnitPriceMinor { get; private set; }
+    public decimal DiscountPercent { get; private set; }
     public long TaxRateId { get; private set; }
 
-    public long NetMinor => DocumentLine.Net(Quantity, UnitPriceMinor, 0m);
+    public long NetMinor => DocumentLine.Net(Quantity, UnitPriceMinor, DiscountPercent);
 
     private SubscriptionLine() { }
 
@@ -25,11 +26,12 @@ public class SubscriptionLine
         Quantity = input.Quantity;
         Unit = input.Unit.Trim();
         UnitPriceMinor = input.UnitPriceMinor;
+        DiscountPercent = input.DiscountPercent;
         TaxRateId = input.TaxRateId!.Value;
     }
 
     internal LineInput ToInput() => new()
     {
-        Description = Description, Quantity = Quantity, Unit = Unit, UnitPriceMinor = UnitPriceMinor, TaxRateId = TaxRateId,
+        Description = Description, Quantity = Quantity, Unit = Unit, UnitPriceMinor = UnitPriceMinor, DiscountPercent = DiscountPercent, TaxRateId = TaxRateId,
     };
 }

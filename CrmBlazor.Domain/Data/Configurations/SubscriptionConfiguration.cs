@@ -31,6 +31,7 @@ internal sealed class SubscriptionLineConfiguration : IEntityTypeConfiguration<S
         b.Property(l => l.Description).HasMaxLength(LineInput.DescriptionMax);
         b.Property(l => l.Unit).HasMaxLength(20);
         b.Property(l => l.Quantity).HasPrecision(18, 3);
+        b.Property(l => l.DiscountPercent).HasPrecision(5, 2);
         b.Ignore(l => l.NetMinor);
         b.HasOne<TaxRate>().WithMany().HasForeignKey(l => l.TaxRateId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(l => new { l.SubscriptionId, l.Position });

@@ -1273,6 +1273,10 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<decimal>("DiscountPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
