@@ -16,13 +16,6 @@ namespace CrmBlazor.Tests.Components.Lifecycle;
 /// <summary>The deactivation dialog (DEA-2, DEA-5): stakes, the two choices, the irreversible warning, the plain confirmation.</summary>
 public class DeactivateDialogTests : ComponentTestBase
 {
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        Services.AddSingleton(_ => ActivatorUtilities.CreateInstance<ClientLifecycleService>(Host.Services));
-        Services.AddSingleton(_ => ActivatorUtilities.CreateInstance<SubscriptionService>(Host.Services));
-    }
-
     private async Task<IRenderedComponent<MudProviders>> OpenAsync(long clientId)
     {
         var root = RenderProviders();
