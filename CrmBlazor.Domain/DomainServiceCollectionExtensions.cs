@@ -7,6 +7,7 @@ using CrmBlazor.Domain.Settings;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Live;
 using CrmBlazor.Domain.Sending;
+using CrmBlazor.Domain.Subscriptions;
 using CrmBlazor.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -52,6 +53,7 @@ public static class DomainServiceCollectionExtensions
         services.AddPayments();
         services.AddDocumentSending();
         services.AddPublicDocumentServices();
+        services.AddSubscriptionsAndLifecycle();
         return services;
     }
 }

@@ -32,4 +32,10 @@ public enum HistoryKind
     ReminderNotSent = 47,
     DocumentHeld = 48,
     DocumentReleased = 49,
+    // Deactivation, reactivation and subscriptions (DEA-4, DEA-5, DEA-6): 55–59.
+    ClientDeactivated = 55,
+    ClientReactivated = 56,
+    SubscriptionCreated = 57,
+    SubscriptionEnded = 58,
+    SubscriptionInvoiced = 59,
 }

@@ -47,6 +47,7 @@ public sealed class CrmAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Mail:PickupFolder", Path.Combine(Path.GetTempPath(), "crmblazor-tests", $"mail-{Guid.NewGuid():N}"));
         // Tests drive the reminder run with their own clock; a timer firing in the middle of an unrelated test would only add noise.
         builder.UseSetting("Reminders:SchedulerEnabled", "false");
+        builder.UseSetting("Subscriptions:SchedulerEnabled", "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
