@@ -8,6 +8,7 @@ using CrmBlazor.Domain.Settings;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Live;
 using CrmBlazor.Domain.Sending;
+using CrmBlazor.Domain.Subscriptions;
 using CrmBlazor.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -35,6 +36,8 @@ public static class DomainServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IChangeTransport, InProcessChangeTransport>();
+        // Services that queue mail need its options even where no sender runs; AddCrmMail replaces these.
+        services.TryAddSingleton(new Mail.MailOptions());
         services.AddSingleton<ChangeFeed>();
 
         services.AddScoped<ClientService>();
@@ -52,6 +55,7 @@ public static class DomainServiceCollectionExtensions
         services.AddDocumentSending();
         services.AddPublicDocumentServices();
         services.AddClientArchive();
+        services.AddSubscriptionsAndLifecycle();
         return services;
     }
 }

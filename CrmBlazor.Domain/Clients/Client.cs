@@ -98,6 +98,14 @@ public class Client
         Touch(now);
     }
 
+    /// <summary>Makes an inactive client active again (DEA-6); an archived one comes back through the Archive only.</summary>
+    public void Reactivate(DateTime now)
+    {
+        if (Status != ClientStatus.Inactive) throw new DomainException("Error.ClientNotInactive");
+        Status = ClientStatus.Active;
+        Touch(now);
+    }
+
     /// <summary>Marks the record as changed so a concurrent editor is told.</summary>
     public void Touch(DateTime now)
     {

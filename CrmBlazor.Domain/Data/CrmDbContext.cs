@@ -38,6 +38,9 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PaymentAttempt> PaymentAttempts => Set<PaymentAttempt>();
     public DbSet<PaymentEvent> PaymentEvents => Set<PaymentEvent>();
     public DbSet<ReminderSent> RemindersSent => Set<ReminderSent>();
+    public DbSet<Subscriptions.Subscription> Subscriptions => Set<Subscriptions.Subscription>();
+    public DbSet<Subscriptions.SubscriptionLine> SubscriptionLines => Set<Subscriptions.SubscriptionLine>();
+    public DbSet<Subscriptions.SubscriptionInvoice> SubscriptionInvoices => Set<Subscriptions.SubscriptionInvoice>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -35,4 +35,10 @@ public enum HistoryKind
     // Archive (ARC-5): 50–54.
     ClientArchived = 50,
     ClientRestored = 51,
+    // Deactivation, reactivation and subscriptions (DEA-4, DEA-5, DEA-6): 55–59.
+    ClientDeactivated = 55,
+    ClientReactivated = 56,
+    SubscriptionCreated = 57,
+    SubscriptionEnded = 58,
+    SubscriptionInvoiced = 59,
 }

@@ -15,4 +15,5 @@ public static class Topics
     public const string Settings = "settings";
     public const string Document = "document";
     public const string Mail = "mail";
+    public const string Subscription = "subscription";
 }

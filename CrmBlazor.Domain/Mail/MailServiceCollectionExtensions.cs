@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CrmBlazor.Domain.Mail;
 
@@ -12,7 +13,7 @@ public static class MailServiceCollectionExtensions
             throw new InvalidOperationException("Mail:Lease must be more than twice Mail:Smtp:Timeout (a claim must outlast a send).");
         if (!Path.IsPathRooted(options.PickupFolder))
             options.PickupFolder = Path.GetFullPath(Path.Combine(repositoryRoot, options.PickupFolder));
-        services.AddSingleton(options);
+        services.Replace(ServiceDescriptor.Singleton(options));
         services.AddSingleton<IMailTransport>(options.Mode == MailMode.Smtp
             ? new SmtpMailTransport(options.Smtp)
             : new PickupFolderTransport(options.PickupFolder));

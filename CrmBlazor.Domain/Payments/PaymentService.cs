@@ -97,10 +97,13 @@ public sealed class PaymentService(
             log.LogWarning("{Provider} event {EventId} names checkout {Reference}, which is not ours", c.Provider, c.EventId, c.AttemptReference);
             return await FinishAsync(db, tx, c, now, "unknown checkout", ConfirmOutcome.UnknownCheckout, null, ct);
         }
+        var document = await db.Documents.SingleAsync(d => d.Id == attempt.DocumentId, ct);
+        // Looked up after the attempt and the document were read: on PostgreSQL (read committed) a concurrent
+        // delivery that already marked them paid has its payment visible from here on, so it counts as a
+        // duplicate rather than being flagged as "checkout used".
         if (await db.Payments.AnyAsync(p => p.Provider == c.Provider && p.ProviderPaymentId == c.ProviderPaymentId, ct))
             return await FinishAsync(db, tx, c, now, "payment already recorded", ConfirmOutcome.DuplicatePayment, null, ct);
 
-        var document = await db.Documents.SingleAsync(d => d.Id == attempt.DocumentId, ct);
         if (FlagReason(c, attempt, document) is { } reason)
         {
             log.LogWarning("{Provider} payment {PaymentId} for document {DocumentId} flagged: {Reason}", c.Provider, c.ProviderPaymentId, document.Id, reason);

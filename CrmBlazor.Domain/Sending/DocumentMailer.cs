@@ -9,7 +9,7 @@ namespace CrmBlazor.Domain.Sending;
 /// Adds one recipient's email about a document to the unit of work in progress: a public link of its
 /// own (the token goes into the email and nowhere else) and an outbox message with the PDF attached.
 /// </summary>
-public sealed class DocumentMailer(IOptions<SendingOptions> sending, IOptions<MailIdentityOptions> identity)
+public sealed class DocumentMailer(IOptions<SendingOptions> sending, MailOptions mail)
 {
     public void Queue(CrmDbContext db, Document document, MailKind kind, string email, string name, string subject, string body,
         IReadOnlyList<LinkKind> links, PdfAttachment pdf, string createdBy, DateTime now)
@@ -24,6 +24,6 @@ public sealed class DocumentMailer(IOptions<SendingOptions> sending, IOptions<Ma
             DocumentId = document.Id,
             Attachments = [new MailAttachment(pdf.FileName, PdfAttachment.ContentType, pdf.Content)],
         };
-        db.Outbox.Add(OutboxMessage.Create(draft, now, identity.Value.MessageIdDomain));
+        db.Enqueue(draft, now, mail);
     }
 }

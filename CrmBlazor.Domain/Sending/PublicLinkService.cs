@@ -15,8 +15,7 @@ public sealed class PublicLinkService(CrmDbContextFactory dbs, ICurrentActor act
     {
         (await actors.GetAsync()).RequireStaff();
         await using var db = dbs.CreateDbContext();
-        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, ct)
-            ?? throw new DomainException("Error.DocumentNotFound");
+        var document = await DocumentAsync(db, documentId, ct);
         var links = await db.PublicLinks.AsNoTracking().Where(l => l.DocumentId == documentId).OrderByDescending(l => l.Id).Take(100)
             .Select(l => new PublicLinkRow(l.Id, l.RecipientEmail, l.CreatedAt, l.Views, l.FirstViewedAt, l.LastViewedAt, l.RevokedAt))
             .ToListAsync(ct);
@@ -30,8 +29,7 @@ public sealed class PublicLinkService(CrmDbContextFactory dbs, ICurrentActor act
         actor.RequireStaff();
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = dbs.CreateDbContext();
-        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, ct)
-            ?? throw new DomainException("Error.DocumentNotFound");
+        var document = await DocumentAsync(db, documentId, ct);
         var links = await db.PublicLinks.Where(l => l.DocumentId == documentId && l.RevokedAt == null).ToListAsync(ct);
         if (links.Count == 0) return 0;
         foreach (var link in links) link.Revoke(now);
@@ -52,8 +50,7 @@ public sealed class PublicLinkService(CrmDbContextFactory dbs, ICurrentActor act
         actor.RequireStaff();
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = dbs.CreateDbContext();
-        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, ct)
-            ?? throw new DomainException("Error.DocumentNotFound");
+        var document = await DocumentAsync(db, documentId, ct);
         if (document.Status is DocumentStatus.Draft or DocumentStatus.Cancelled) throw new DomainException("Error.PublicLinkNeedsIssued");
         var (link, token) = PublicLink.Create(documentId, recipientEmail ?? string.Empty, actor.UserId ?? string.Empty, now);
         db.PublicLinks.Add(link);
@@ -66,6 +63,9 @@ public sealed class PublicLinkService(CrmDbContextFactory dbs, ICurrentActor act
 
     /// <summary>The path of a document's public page for a token (SND-3).</summary>
     public static string PublicPath(string token) => "d/" + token;
+
+    private static async Task<Document> DocumentAsync(CrmDbContext db, long documentId, CancellationToken ct) =>
+        await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, ct) ?? throw new DomainException("Error.DocumentNotFound");
 
     private async Task PublishAsync(Document document, Actor actor)
     {

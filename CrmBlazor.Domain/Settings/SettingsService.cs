@@ -50,6 +50,7 @@ public sealed class SettingsService(CrmDbContextFactory dbs, ICurrentActor actor
         s.DefaultLanguage = changed.DefaultLanguage;
         s.DefaultCurrency = changed.DefaultCurrency;
         s.PaymentTermDays = changed.PaymentTermDays;
+        s.LinkDaysAfterSettled = changed.LinkDaysAfterSettled;
         s.QuotePrefix = changed.QuotePrefix.Trim();
         s.DeliveryNotePrefix = changed.DeliveryNotePrefix.Trim();
         s.ProformaPrefix = changed.ProformaPrefix.Trim();
@@ -143,6 +144,7 @@ public sealed class SettingsService(CrmDbContextFactory dbs, ICurrentActor actor
         if (!ClientOptions.Languages.Contains(s.DefaultLanguage)) errors.Add(nameof(s.DefaultLanguage), "Error.LanguageInvalid");
         if (!ClientOptions.Currencies.Contains(s.DefaultCurrency)) errors.Add(nameof(s.DefaultCurrency), "Error.CurrencyInvalid");
         if (s.PaymentTermDays is < 0 or > 365) errors.Add(nameof(s.PaymentTermDays), "Error.PaymentTermRange");
+        if (s.LinkDaysAfterSettled is < 1 or > 3650) errors.Add(nameof(s.LinkDaysAfterSettled), "Error.LinkDaysRange");
         errors.ThrowIfAny();
     }
 }

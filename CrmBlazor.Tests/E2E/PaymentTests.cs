@@ -23,8 +23,6 @@ namespace CrmBlazor.Tests.E2E;
 public class PaymentTests(AppFixture fixture)
 {
     private static readonly string Folder = Path.Combine(Hosting.RootConfiguration.FindRepositoryRoot(), "artifacts", "screenshots");
-    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
-
     [Fact]
     public async Task SND_5_a_client_pays_on_a_phone_with_the_sandbox_card_and_staff_see_it_paid_live()
     {
@@ -36,7 +34,7 @@ public class PaymentTests(AppFixture fixture)
         await Assertions.Expect(staff.Locator(".doc-status").First).ToHaveTextAsync("Issued");
         await Assertions.Expect(staff.Locator("#payments-none")).ToBeVisibleAsync();
 
-        var client = await PhoneAsync();
+        var client = await fixture.PhoneAsync("en");
         await client.GotoAsync($"/d/{token}/payment");
         await Assertions.Expect(client.Locator("#pay-balance")).ToHaveTextAsync("€108.90");
         await client.ClickAsync("#pay-submit");
@@ -83,7 +81,7 @@ public class PaymentTests(AppFixture fixture)
         await Assertions.Expect(staff.Locator("#payments-summary")).ToContainTextAsync("Balance due €68.90");
         await Assertions.Expect(staff.Locator("#payments-table .payment-row")).ToContainTextAsync("Bank transfer");
 
-        var client = await PhoneAsync();
+        var client = await fixture.PhoneAsync("en");
         await client.GotoAsync($"/d/{token}/payment");
         await client.ClickAsync("#pay-submit");
         await Assertions.Expect(client.Locator("#sandbox-amount")).ToHaveTextAsync("€68.90");
@@ -107,17 +105,6 @@ public class PaymentTests(AppFixture fixture)
         await staff.Locator("#document-payments").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Folder, "payments-panel.png") });
         await client.Context.CloseAsync();
         await staff.Context.CloseAsync();
-    }
-
-    private async Task<IPage> PhoneAsync()
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.App.BaseUrl, ViewportSize = Phone, Locale = "en", IsMobile = true, HasTouch = true, DeviceScaleFactor = 2,
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-        return page;
     }
 
     private static async Task FillCardAsync(IPage page, string number)

@@ -20,8 +20,6 @@ namespace CrmBlazor.Tests.E2E;
 public class PublicPageTests(AppFixture fixture)
 {
     private static readonly string Folder = Path.Combine(Hosting.RootConfiguration.FindRepositoryRoot(), "artifacts", "screenshots");
-    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
-
     [Fact]
     public async Task SND_4_a_client_accepts_a_quote_on_a_phone_and_staff_see_it_live()
     {
@@ -32,13 +30,13 @@ public class PublicPageTests(AppFixture fixture)
         await Blazor.WaitForCircuitAsync(staff);
         await Assertions.Expect(staff.Locator("#public-links .public-link-row")).ToHaveCountAsync(1);
 
-        var phone = await PhoneAsync();
+        var phone = await fixture.PhoneAsync();
         var circuits = CountBlazorTraffic(phone);
         await phone.GotoAsync($"/d/{token}");
         await Assertions.Expect(phone.Locator("#accept-form")).ToBeVisibleAsync();
         await ShotAsync(phone, "public-quote-phone");
         var box = await phone.Locator("#accept-submit").BoundingBoxAsync();
-        Assert.True(box!.X >= 0 && box.X + box.Width <= Phone.Width, $"Accept button outside the phone's width: {box.X}+{box.Width}");
+        Assert.True(box!.X >= 0 && box.X + box.Width <= AppFixture.Phone.Width, $"Accept button outside the phone's width: {box.X}+{box.Width}");
 
         await phone.FillAsync("#accept-name", "Joanna Client");
         await phone.FillAsync("#accept-comment", "Please start next week.");
@@ -70,7 +68,7 @@ public class PublicPageTests(AppFixture fixture)
     public async Task SND_3_eight_visitors_at_once_open_no_circuit()
     {
         var (_, token) = await QuoteWithLinkAsync();
-        var pages = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => PhoneAsync()));
+        var pages = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => fixture.PhoneAsync()));
         var counters = pages.Select(CountBlazorTraffic).ToList();
 
         await Task.WhenAll(pages.Select(p => p.GotoAsync($"/d/{token}")));
@@ -82,17 +80,6 @@ public class PublicPageTests(AppFixture fixture)
         await using var db = fixture.App.Get<CrmDbContextFactory>().CreateDbContext();
         Assert.Equal(8, (await db.PublicLinks.SingleAsync(l => l.TokenHash == PublicLinkToken.Hash(token))).Views);
         foreach (var page in pages) await page.Context.CloseAsync();
-    }
-
-    private async Task<IPage> PhoneAsync()
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.App.BaseUrl, ViewportSize = Phone, DeviceScaleFactor = 2, IsMobile = true, HasTouch = true, Locale = "en-GB",
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-        return page;
     }
 
     /// <summary>Counts requests and web sockets to Blazor's hub: a circuit would need one.</summary>

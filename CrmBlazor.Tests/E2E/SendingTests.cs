@@ -5,6 +5,7 @@ using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.Documents;
 using CrmBlazor.Domain.Sending;
 using CrmBlazor.Domain.Settings;
+using CrmBlazor.Tests.Support;
 using CrmBlazor.Tests.Support.App;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -110,7 +111,7 @@ public partial class SendingTests(AppFixture fixture)
     private async Task<(long Invoice, string Ana, string Bruno)> InvoiceWithContactsAsync()
     {
         var services = fixture.App.Services;
-        var system = new SystemActor();
+        var system = new TestActor { Current = Actor.System };
         var clients = ActivatorUtilities.CreateInstance<ClientService>(services, system);
         var links = ActivatorUtilities.CreateInstance<ContactLinkService>(services, system);
         var documents = ActivatorUtilities.CreateInstance<DocumentService>(services, system);
@@ -145,9 +146,4 @@ public partial class SendingTests(AppFixture fixture)
 
     [GeneratedRegex(@"https?://[^\s""<]+")]
     private static partial Regex Urls();
-
-    private sealed class SystemActor : ICurrentActor
-    {
-        public Task<Actor> GetAsync() => Task.FromResult(Actor.System);
-    }
 }

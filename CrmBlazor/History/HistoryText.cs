@@ -20,6 +20,7 @@ public static class HistoryText
         _ when Public.PublicHistoryText.Handles(kind) => Public.PublicHistoryText.Icon(kind),
         _ when PaymentHistoryText.Handles(kind) => PaymentHistoryText.Icon(kind),
         _ when Clients.Archive.ArchiveHistoryText.Handles(kind) => Clients.Archive.ArchiveHistoryText.Icon(kind),
+        _ when Clients.Lifecycle.LifecycleHistoryText.Handles(kind) => Clients.Lifecycle.LifecycleHistoryText.Icon(kind),
         HistoryKind.Created => Icons.Material.Filled.AddCircleOutline,
         HistoryKind.Edited => Icons.Material.Filled.Edit,
         HistoryKind.Linked or HistoryKind.PrimaryContactChanged => Icons.Material.Filled.Link,
@@ -40,6 +41,11 @@ public static class HistoryText
         if (Public.PublicHistoryText.Handles(item.Kind))
         {
             foreach (var line in Public.PublicHistoryText.Lines(item, t)) yield return line;
+            yield break;
+        }
+        if (Clients.Lifecycle.LifecycleHistoryText.Handles(item.Kind))
+        {
+            foreach (var line in Clients.Lifecycle.LifecycleHistoryText.Lines(item, t)) yield return line;
             yield break;
         }
         if (PaymentHistoryText.Handles(item.Kind))
@@ -88,6 +94,7 @@ public static class HistoryText
     {
         _ when Public.PublicHistoryText.Handles(item.Kind) => Public.PublicHistoryText.Link(item),
         _ when PaymentHistoryText.Handles(item.Kind) => PaymentHistoryText.Link(item),
+        _ when Clients.Lifecycle.LifecycleHistoryText.Handles(item.Kind) => Clients.Lifecycle.LifecycleHistoryText.Link(item),
         HistoryKind.DocumentClientChanged => Parse<ClientChangeData>(item.Data) is { } moved ? DocumentText.Href(moved.DocumentId) : null,
         HistoryKind.DocumentCreated or HistoryKind.DocumentIssued or HistoryKind.DocumentCancelled or HistoryKind.DocumentConverted =>
             Parse<DocumentRef>(item.Data) is { } doc ? DocumentText.Href(doc.DocumentId) : null,

@@ -41,6 +41,7 @@ public static class WebServices
         services.AddTransient<MudLocalizer, CrmMudLocalizer>();
         services.AddPublicPages(configuration);
         services.AddScoped<CrmBlazor.Clients.Archive.ArchiveFlow>();
+        Subscriptions.SubscriptionWebServices.AddSubscriptionScheduler(services, configuration);
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies =>
         {

@@ -20,6 +20,7 @@ public sealed record SettingsForm
     public string DefaultLanguage { get; set; } = "en";
     public string DefaultCurrency { get; set; } = "EUR";
     public int PaymentTermDays { get; set; }
+    public int LinkDaysAfterSettled { get; set; } = 30;
     public string QuotePrefix { get; set; } = string.Empty;
     public string DeliveryNotePrefix { get; set; } = string.Empty;
     public string ProformaPrefix { get; set; } = string.Empty;
@@ -31,6 +32,7 @@ public sealed record SettingsForm
         CompanyName = s.CompanyName, Street = s.Street, PostalCode = s.PostalCode, City = s.City, Country = s.Country,
         TaxId = s.TaxId, Email = s.Email, Phone = s.Phone, BankAccount = s.BankAccount,
         DefaultLanguage = s.DefaultLanguage, DefaultCurrency = s.DefaultCurrency, PaymentTermDays = s.PaymentTermDays,
+        LinkDaysAfterSettled = s.LinkDaysAfterSettled,
         QuotePrefix = s.QuotePrefix, DeliveryNotePrefix = s.DeliveryNotePrefix, ProformaPrefix = s.ProformaPrefix,
         InvoicePrefix = s.InvoicePrefix, CreditNotePrefix = s.CreditNotePrefix,
     };
@@ -41,6 +43,7 @@ public sealed record SettingsForm
         CompanyName = CompanyName ?? "", Street = Street ?? "", PostalCode = PostalCode ?? "", City = City ?? "", Country = Country ?? "",
         TaxId = TaxId ?? "", Email = Email ?? "", Phone = Phone ?? "", BankAccount = BankAccount ?? "",
         DefaultLanguage = DefaultLanguage, DefaultCurrency = DefaultCurrency, PaymentTermDays = PaymentTermDays,
+        LinkDaysAfterSettled = LinkDaysAfterSettled,
         QuotePrefix = QuotePrefix ?? "", DeliveryNotePrefix = DeliveryNotePrefix ?? "", ProformaPrefix = ProformaPrefix ?? "",
         InvoicePrefix = InvoicePrefix ?? "", CreditNotePrefix = CreditNotePrefix ?? "",
     };

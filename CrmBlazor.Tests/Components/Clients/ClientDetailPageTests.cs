@@ -53,7 +53,7 @@ public class ClientDetailPageTests : ComponentTestBase
     {
         var cut = RenderDetail(await CreateCompanyAsync());
 
-        await cut.WaitForAssertionAsync(() => Assert.Equal(["Details", "Contacts", "Documents", "History"], Tabs(cut)));
+        await cut.WaitForAssertionAsync(() => Assert.Equal(["Details", "Contacts", "Documents", "Subscriptions", "History"], Tabs(cut)));
         foreach (var missing in new[] { "Matters", "Commercial" })
             Assert.DoesNotContain(Tabs(cut), t => t.Contains(missing, StringComparison.OrdinalIgnoreCase));
     }
@@ -63,7 +63,7 @@ public class ClientDetailPageTests : ComponentTestBase
     {
         var cut = RenderDetail(await CreatePersonAsync());
 
-        await cut.WaitForAssertionAsync(() => Assert.Equal(["Details", "Companies", "Documents", "Notifications", "History"], Tabs(cut)));
+        await cut.WaitForAssertionAsync(() => Assert.Equal(["Details", "Companies", "Documents", "Subscriptions", "Notifications", "History"], Tabs(cut)));
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public class ClientDetailPageTests : ComponentTestBase
         var person = await CreatePersonAsync("Iker", "Etxeberria");
         await Host.Get<ContactLinkService>().LinkAsync(company, person, "Jefe de compras");
         var cut = RenderDetail(company);
-        await cut.WaitForAssertionAsync(() => Assert.Equal(4, Tabs(cut).Length));
+        await cut.WaitForAssertionAsync(() => Assert.Equal(5, Tabs(cut).Length));
 
         await OpenTabAsync(cut, "Contacts");
 
@@ -91,7 +91,7 @@ public class ClientDetailPageTests : ComponentTestBase
     public async Task DIR_6_the_history_tab_shows_the_clients_timeline()
     {
         var cut = RenderDetail(await CreateCompanyAsync());
-        await cut.WaitForAssertionAsync(() => Assert.Equal(4, Tabs(cut).Length));
+        await cut.WaitForAssertionAsync(() => Assert.Equal(5, Tabs(cut).Length));
 
         await OpenTabAsync(cut, "History");
 

@@ -93,6 +93,23 @@ public class SettingsPageTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task SND_3_link_days_after_settlement_are_edited_on_the_page_within_1_to_3650()
+    {
+        var page = Open();
+        page.WaitForAssertion(() => Assert.Equal("30", page.Find("#settings-linkdays").GetAttribute("value")));
+        Assert.Equal("Emailed links stop working this many days later.", FieldMessage(page, "settings-linkdays"));
+        // The field keeps typed values inside the range the service accepts (the service refuses the rest: SettingsServiceTests).
+        await TypeAsync(page, "settings-linkdays", "0");
+        page.WaitForAssertion(() => Assert.Equal("1", page.Find("#settings-linkdays").GetAttribute("value")));
+
+        await TypeAsync(page, "settings-linkdays", "90");
+        await page.Find("#settings-save").ClickAsync(new());
+
+        Root.WaitForAssertion(() => Assert.Contains("Settings saved.", Root.Markup));
+        Assert.Equal(90, (await StoredAsync()).LinkDaysAfterSettled);
+    }
+
+    [Fact]
     public async Task NF_3_a_text_file_as_logo_shows_the_not_an_image_message_next_to_the_upload()
     {
         var page = Open();

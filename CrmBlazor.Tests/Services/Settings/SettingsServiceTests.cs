@@ -55,6 +55,23 @@ public class SettingsServiceTests
 
     [Theory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task SND_3_days_links_stay_open_after_settlement_are_saved_between_1_and_3650(DatabaseProvider provider)
+    {
+        await using var host = await DomainHost.CreateAsync(provider);
+        var settings = host.Get<SettingsService>();
+        Assert.Equal(30, (await settings.GetAsync()).LinkDaysAfterSettled);
+
+        foreach (var bad in new[] { 0, -5, 3651 })
+            await Expect.FieldErrorAsync(() => host.ChangeSettingsAsync(s => s.LinkDaysAfterSettled = bad), "LinkDaysAfterSettled", "Error.LinkDaysRange");
+        Assert.Equal((30, 1L), ((await settings.GetAsync()).LinkDaysAfterSettled, (await settings.GetAsync()).Version));
+
+        await host.ChangeSettingsAsync(s => s.LinkDaysAfterSettled = 3650);
+        await host.ChangeSettingsAsync(s => s.LinkDaysAfterSettled = 1);
+        Assert.Equal(1, (await settings.GetAsync()).LinkDaysAfterSettled);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task NF_3_saving_settings_from_a_stale_version_is_refused(DatabaseProvider provider)
     {
         await using var host = await DomainHost.CreateAsync(provider);

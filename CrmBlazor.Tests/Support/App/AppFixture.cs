@@ -13,12 +13,14 @@ public class AppFixture : IAsyncLifetime
 
     public AppFixture() : this(120, 150) { }
 
-    protected AppFixture(int companies, int persons) => App = new CrmAppFactory(companies, persons);
+    protected AppFixture(int companies, int persons) : this(new CrmAppFactory(companies, persons)) { }
+
+    protected AppFixture(CrmAppFactory app) => App = app;
 
     public CrmAppFactory App { get; }
     public IBrowser Browser { get; private set; } = default!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         App.Start();
         // Expectations poll; on a busy 2-core CI machine a live update can take longer than the default 5 s.
@@ -27,6 +29,20 @@ public class AppFixture : IAsyncLifetime
     }
 
     /// <summary>A new browser context signed in as one of the demo users, on a phone-sized or desktop viewport.</summary>
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    /// <summary>A client's phone: its own browser context, nobody signed in, 390×844 with touch.</summary>
+    public async Task<IPage> PhoneAsync(string locale = "en-GB")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseUrl, ViewportSize = Phone, DeviceScaleFactor = 2, IsMobile = true, HasTouch = true, Locale = locale,
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        return page;
+    }
+
     public async Task<IPage> SignInAsync(string email = "admin@demo.local", string language = "en", ViewportSize? viewport = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -48,7 +64,7 @@ public class AppFixture : IAsyncLifetime
         return page;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();

@@ -15,12 +15,16 @@ public sealed class CrmAppFactory : WebApplicationFactory<Program>
     private readonly string _file = Path.Combine(Path.GetTempPath(), "crmblazor-tests", $"app-{Guid.NewGuid():N}.db");
     private readonly int _demoCompanies;
     private readonly int _demoPersons;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public CrmAppFactory(int demoCompanies = 0, int demoPersons = 0)
+    /// <param name="port">0: any free port.</param>
+    /// <param name="settings">Configuration set after the test defaults (e.g. a real SMTP server, the public base URL).</param>
+    public CrmAppFactory(int demoCompanies = 0, int demoPersons = 0, int port = 0, IReadOnlyDictionary<string, string>? settings = null)
     {
         _demoCompanies = demoCompanies;
         _demoPersons = demoPersons;
-        UseKestrel(0);
+        _settings = settings ?? new Dictionary<string, string>();
+        UseKestrel(port);
     }
 
     public string BaseUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
@@ -43,6 +47,8 @@ public sealed class CrmAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Mail:PickupFolder", Path.Combine(Path.GetTempPath(), "crmblazor-tests", $"mail-{Guid.NewGuid():N}"));
         // Tests drive the reminder run with their own clock; a timer firing in the middle of an unrelated test would only add noise.
         builder.UseSetting("Reminders:SchedulerEnabled", "false");
+        builder.UseSetting("Subscriptions:SchedulerEnabled", "false");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
     public void Start() => StartServer();

@@ -26,7 +26,9 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         [typeof(ClientService), typeof(ClientDirectory), typeof(ContactLinkService), typeof(SavedFilterService), typeof(HistoryService),
          typeof(CrmBlazor.Domain.Documents.DocumentService), typeof(CrmBlazor.Domain.Documents.DocumentList), typeof(CrmBlazor.Domain.Settings.SettingsService),
          typeof(CrmBlazor.Domain.Sending.DocumentSendingService), typeof(CrmBlazor.Domain.Documents.DocumentHoldService), typeof(CrmBlazor.Domain.Reminders.ReminderSettingsService),
-         typeof(CrmBlazor.Domain.Sending.PublicLinkService), typeof(CrmBlazor.Domain.Payments.StaffPayments), typeof(CrmBlazor.Domain.Clients.Archive.ClientArchiveService)];
+         typeof(CrmBlazor.Domain.Sending.PublicLinkService), typeof(CrmBlazor.Domain.Payments.StaffPayments),
+         typeof(CrmBlazor.Domain.Clients.Lifecycle.ClientLifecycleService), typeof(CrmBlazor.Domain.Subscriptions.SubscriptionService),
+         typeof(CrmBlazor.Domain.Clients.Archive.ClientArchiveService)];
 
     private AsyncServiceScope _scope;
     private IRenderedComponent<MudProviders>? _root;

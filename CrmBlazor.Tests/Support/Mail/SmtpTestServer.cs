@@ -44,12 +44,13 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
-    public static async Task<SmtpTestServer> StartAsync()
+    /// <param name="port">Null: a free port.</param>
+    public static async Task<SmtpTestServer> StartAsync(int? port = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "crmblazor-tests", $"smtp-{Guid.NewGuid():N}");
         Directory.CreateDirectory(root);
         await File.WriteAllTextAsync(Path.Combine(root, "crm_test_smtp.py"), Handler);
-        var server = new SmtpTestServer(root, FreePort());
+        var server = new SmtpTestServer(root, port ?? FreePort());
         await server.RestartAsync();
         return server;
     }

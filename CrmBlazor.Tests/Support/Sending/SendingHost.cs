@@ -5,6 +5,7 @@ using CrmBlazor.Domain.Payments;
 using CrmBlazor.Domain.Sending;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CrmBlazor.Tests.Support.Sending;
 
@@ -19,7 +20,7 @@ public static class SendingHost
         {
             services.Configure<SendingOptions>(o => o.PublicBaseUrl = PublicBaseUrl);
             services.Configure<PaymentOptions>(o => o.Gateway = gateway);
-            services.Configure<MailIdentityOptions>(o => o.MessageIdDomain = "mail.example.test");
+            services.Replace(ServiceDescriptor.Singleton(new MailOptions { MessageIdDomain = "mail.example.test" }));
             more?.Invoke(services);
         });
 

@@ -5,10 +5,9 @@ namespace CrmBlazor.Documents.Sending;
 
 public static class SendingWebServices
 {
-    /// <summary>The PDF source for emails, the options under "Mail" and "Reminders", and the reminder scheduler.</summary>
+    /// <summary>The PDF source for emails, the options under "Reminders", and the reminder scheduler.</summary>
     public static IServiceCollection AddDocumentSendingWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<MailIdentityOptions>(configuration.GetSection(MailIdentityOptions.Section));
         services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
         services.AddScoped<IDocumentPdfSource, SystemDocumentPdfSource>();
         services.AddHostedService<ReminderScheduler>();

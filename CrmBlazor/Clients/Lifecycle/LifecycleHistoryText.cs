@@ -1,0 +1,63 @@
+using System.Text.Json;
+using CrmBlazor.Documents;
+using CrmBlazor.Domain.Clients.Lifecycle;
+using CrmBlazor.Domain.History;
+using CrmBlazor.Domain.Subscriptions;
+using CrmBlazor.Localization;
+using MudBlazor;
+
+namespace CrmBlazor.Clients.Lifecycle;
+
+/// <summary>History lines of deactivation, reactivation and subscriptions, in the reader's language (DEA-5, DEA-6).</summary>
+public static class LifecycleHistoryText
+{
+    public static bool Handles(HistoryKind kind) => kind is HistoryKind.ClientDeactivated or HistoryKind.ClientReactivated
+        or HistoryKind.SubscriptionCreated or HistoryKind.SubscriptionEnded or HistoryKind.SubscriptionInvoiced;
+
+    public static string Icon(HistoryKind kind) => kind switch
+    {
+        HistoryKind.ClientDeactivated => Icons.Material.Filled.PauseCircle,
+        HistoryKind.ClientReactivated => Icons.Material.Filled.PlayCircle,
+        HistoryKind.SubscriptionEnded => Icons.Material.Filled.EventBusy,
+        _ => Icons.Material.Filled.EventRepeat,
+    };
+
+    public static IEnumerable<string> Lines(HistoryItem item, Text t)
+    {
+        switch (item.Kind)
+        {
+            case HistoryKind.ClientDeactivated when Parse<DeactivationData>(item.Data) is { } d:
+                yield return d.HoldInvoices && d.HeldInvoices.Count > 0 ? t["Lifecycle.History.Held", string.Join(", ", d.HeldInvoices)] : t["Lifecycle.History.NotHeld"];
+                yield return d.EndSubscriptions && d.EndedSubscriptions.Count > 0 ? t["Lifecycle.History.Ended", string.Join(", ", d.EndedSubscriptions)] : t["Lifecycle.History.NotEnded"];
+                break;
+            case HistoryKind.ClientReactivated when Parse<ReactivationData>(item.Data) is { } r:
+                yield return t["Lifecycle.History.StillHeld", r.InvoicesOnHold, r.EndedSubscriptions];
+                break;
+            case HistoryKind.SubscriptionCreated or HistoryKind.SubscriptionEnded when Parse<SubscriptionData>(item.Data) is { } s:
+                yield return $"{s.Title} ({t["Subscriptions.Interval." + s.Interval]})";
+                break;
+            case HistoryKind.SubscriptionInvoiced when Parse<SubscriptionInvoicedData>(item.Data) is { } i:
+                yield return t["Lifecycle.History.Invoiced", i.Title, i.PeriodStart.ToString("d"), i.PeriodEnd.ToString("d"), i.Number];
+                break;
+            default:
+                if (item.Text.Length > 0) yield return item.Text;
+                break;
+        }
+    }
+
+    public static string? Link(HistoryItem item) =>
+        item.Kind == HistoryKind.SubscriptionInvoiced && Parse<SubscriptionInvoicedData>(item.Data) is { } i ? DocumentText.Href(i.DocumentId) : null;
+
+    private static T? Parse<T>(string? json) where T : class
+    {
+        if (string.IsNullOrEmpty(json)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
