@@ -1,4 +1,5 @@
 using CrmBlazor.Domain.Clients;
+using CrmBlazor.Domain.Clients.Archive;
 using CrmBlazor.Domain.Clients.Listing;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.Documents;
@@ -53,6 +54,7 @@ public static class DomainServiceCollectionExtensions
         services.AddPayments();
         services.AddDocumentSending();
         services.AddPublicDocumentServices();
+        services.AddClientArchive();
         services.AddSubscriptionsAndLifecycle();
         return services;
     }

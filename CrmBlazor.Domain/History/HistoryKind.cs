@@ -32,6 +32,9 @@ public enum HistoryKind
     ReminderNotSent = 47,
     DocumentHeld = 48,
     DocumentReleased = 49,
+    // Archive (ARC-5): 50–54.
+    ClientArchived = 50,
+    ClientRestored = 51,
     // Deactivation, reactivation and subscriptions (DEA-4, DEA-5, DEA-6): 55–59.
     ClientDeactivated = 55,
     ClientReactivated = 56,

@@ -1,3 +1,4 @@
+using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.Documents;
@@ -108,6 +109,7 @@ public sealed class DocumentSendingService(
         var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct)
             ?? throw new DomainException("Error.DocumentNotFound");
         if (document.Status is DocumentStatus.Draft or DocumentStatus.Cancelled) throw new DomainException("Error.DocumentNotSendable");
+        if (await db.Clients.AnyAsync(c => c.Id == document.ClientId && c.Status == ClientStatus.Archived, ct)) throw new DomainException("Error.ClientArchived");
         return document;
     }
 

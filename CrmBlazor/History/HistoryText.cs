@@ -19,6 +19,7 @@ public static class HistoryText
     {
         _ when Public.PublicHistoryText.Handles(kind) => Public.PublicHistoryText.Icon(kind),
         _ when PaymentHistoryText.Handles(kind) => PaymentHistoryText.Icon(kind),
+        _ when Clients.Archive.ArchiveHistoryText.Handles(kind) => Clients.Archive.ArchiveHistoryText.Icon(kind),
         _ when Clients.Lifecycle.LifecycleHistoryText.Handles(kind) => Clients.Lifecycle.LifecycleHistoryText.Icon(kind),
         HistoryKind.Created => Icons.Material.Filled.AddCircleOutline,
         HistoryKind.Edited => Icons.Material.Filled.Edit,
@@ -50,6 +51,11 @@ public static class HistoryText
         if (PaymentHistoryText.Handles(item.Kind))
         {
             foreach (var line in PaymentHistoryText.Lines(item, t)) yield return line;
+            yield break;
+        }
+        if (Clients.Archive.ArchiveHistoryText.Handles(item.Kind))
+        {
+            foreach (var line in Clients.Archive.ArchiveHistoryText.Lines(item, t)) yield return line;
             yield break;
         }
         switch (item.Kind)

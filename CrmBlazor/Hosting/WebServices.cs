@@ -40,6 +40,7 @@ public static class WebServices
         services.Configure<PaymentOptions>(configuration.GetSection(PaymentOptions.Section));
         services.AddTransient<MudLocalizer, CrmMudLocalizer>();
         services.AddPublicPages(configuration);
+        services.AddScoped<CrmBlazor.Clients.Archive.ArchiveFlow>();
         Subscriptions.SubscriptionWebServices.AddSubscriptionScheduler(services, configuration);
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies =>

@@ -27,7 +27,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
          typeof(CrmBlazor.Domain.Documents.DocumentService), typeof(CrmBlazor.Domain.Documents.DocumentList), typeof(CrmBlazor.Domain.Settings.SettingsService),
          typeof(CrmBlazor.Domain.Sending.DocumentSendingService), typeof(CrmBlazor.Domain.Documents.DocumentHoldService), typeof(CrmBlazor.Domain.Reminders.ReminderSettingsService),
          typeof(CrmBlazor.Domain.Sending.PublicLinkService), typeof(CrmBlazor.Domain.Payments.StaffPayments),
-         typeof(CrmBlazor.Domain.Clients.Lifecycle.ClientLifecycleService), typeof(CrmBlazor.Domain.Subscriptions.SubscriptionService)];
+         typeof(CrmBlazor.Domain.Clients.Lifecycle.ClientLifecycleService), typeof(CrmBlazor.Domain.Subscriptions.SubscriptionService),
+         typeof(CrmBlazor.Domain.Clients.Archive.ClientArchiveService)];
 
     private AsyncServiceScope _scope;
     private IRenderedComponent<MudProviders>? _root;
@@ -40,6 +41,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddMudServices(o => o.SnackbarConfiguration.PreventDuplicates = false);
         Services.AddSingleton<Text>();
         Services.AddTransient<MudLocalizer, CrmMudLocalizer>();
+        Services.AddScoped<CrmBlazor.Clients.Archive.ArchiveFlow>();
     }
 
     protected DomainHost Host { get; private set; } = default!;

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using CrmBlazor.Domain.Clients.Archive;
+using CrmBlazor.Domain.History;
+using CrmBlazor.Localization;
+using MudBlazor;
+
+namespace CrmBlazor.Clients.Archive;
+
+/// <summary>History lines of archive and restore (ARC-5): who and when are on the line itself; this adds the detail.</summary>
+public static class ArchiveHistoryText
+{
+    public static bool Handles(HistoryKind kind) => kind is HistoryKind.ClientArchived or HistoryKind.ClientRestored;
+
+    public static string Icon(HistoryKind kind) => kind == HistoryKind.ClientArchived ? Icons.Material.Filled.Archive : Icons.Material.Filled.Unarchive;
+
+    public static IEnumerable<string> Lines(HistoryItem item, Text t)
+    {
+        if (Parse(item.Data) is not { } data) yield break;
+        if (data.Undo) yield return t["Archive.History.Undo"];
+        else if (data.Count > 1) yield return t["Archive.History.Bulk", data.Count];
+    }
+
+    private static ArchiveHistoryData? Parse(string? json)
+    {
+        if (string.IsNullOrEmpty(json)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<ArchiveHistoryData>(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
