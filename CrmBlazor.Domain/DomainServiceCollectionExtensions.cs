@@ -28,9 +28,11 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton(database);
         services.AddSingleton<RowReadGuard>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<RowReadGuard>());
-        services.AddSingleton<IInterceptor, SqliteBusyTimeout>();
+        services.AddSingleton<IInterceptor, SqliteConnectionSettings>();
         services.AddSingleton(sp => new CrmDbContextFactory(database, contentRoot, sp.GetServices<IInterceptor>().ToArray()));
         services.AddSingleton<IDbContextFactory<CrmDbContext>>(sp => sp.GetRequiredService<CrmDbContextFactory>());
+        services.AddSingleton<SqliteCheckpointer>();
+        services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
         // Identity's stores want a scoped context; they only run inside short HTTP requests, never in a circuit.
         services.AddScoped(sp => sp.GetRequiredService<CrmDbContextFactory>().CreateDbContext());
 

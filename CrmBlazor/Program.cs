@@ -24,6 +24,7 @@ if (!app.Environment.IsDevelopment())
 app.UseCrmLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePaymentPageMisses();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -19,7 +19,8 @@ public sealed record BillingRun(int Invoiced, int Queued, int LostRace, int Fail
 /// Makes the invoices of due subscription periods, as the system. Each period is one transaction whose
 /// first write is its unique (subscription, period) row, so two instances never invoice a period twice;
 /// missed periods are invoiced one by one, in order (catch-up after downtime). Invoices of auto-sent
-/// subscriptions are then queued in the outbox to the contacts whose Invoice notification is on.
+/// subscriptions are issued and then queued in the outbox to the contacts whose Invoice notification is on;
+/// the others are left as drafts.
 /// </summary>
 public sealed class SubscriptionBilling(
     CrmDbContextFactory dbs, ChangeFeed feed, DocumentMailer mailer, IDocumentPdfSource pdfs,
@@ -92,13 +93,18 @@ public sealed class SubscriptionBilling(
             var document = Document.CreateDraft(form, rates, now);
             db.Documents.Add(document);
             await db.SaveChangesAsync(ct);
-            var sequence = await DocumentNumbering.NextAsync(db, DocumentType.Invoice, now.Year, ct);
-            var prefix = await db.Settings.Select(s => s.PrefixFor(DocumentType.Invoice)).SingleAsync(ct);
-            var number = DocumentNumbering.Format(prefix, now.Year, sequence);
-            document.Issue(number, now.Year, sequence, now);
+            // Auto-sent invoices are issued (numbered) now; the others wait as drafts for staff to check, issue and send.
+            string? number = null;
+            if (subscription.AutoSend)
+            {
+                var sequence = await DocumentNumbering.NextAsync(db, DocumentType.Invoice, now.Year, ct);
+                var prefix = await db.Settings.Select(s => s.PrefixFor(DocumentType.Invoice)).SingleAsync(ct);
+                number = DocumentNumbering.Format(prefix, now.Year, sequence);
+                document.Issue(number, now.Year, sequence, now);
+            }
             period.Invoiced(document.Id);
             subscription.MarkPeriodInvoiced();
-            db.Record(subscription.ClientId, HistoryKind.SubscriptionInvoiced, Actor.System, now, $"{subscription.Title} → {number}",
+            db.Record(subscription.ClientId, HistoryKind.SubscriptionInvoiced, Actor.System, now, $"{subscription.Title} → {DocumentService.Label(document)}",
                 new SubscriptionInvoicedData(id, subscription.Title, start, end, document.Id, number));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

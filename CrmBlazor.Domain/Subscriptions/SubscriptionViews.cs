@@ -9,4 +9,4 @@ public sealed record SubscriptionRow(
 public sealed record SubscriptionData(long SubscriptionId, string Title, SubscriptionInterval Interval);
 
 /// <summary>History data of an invoiced period.</summary>
-public sealed record SubscriptionInvoicedData(long SubscriptionId, string Title, DateOnly PeriodStart, DateOnly PeriodEnd, long DocumentId, string Number);
+public sealed record SubscriptionInvoicedData(long SubscriptionId, string Title, DateOnly PeriodStart, DateOnly PeriodEnd, long DocumentId, string? Number);

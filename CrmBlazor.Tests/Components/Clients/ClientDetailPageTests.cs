@@ -109,6 +109,38 @@ public class ClientDetailPageTests : ComponentTestBase
         await Root.WaitForAssertionAsync(() => Assert.Equal("Edit", Root.Find("#action-edit").TextContent.Trim()));
     }
 
+    [Theory]
+    [InlineData(ClientKind.Company)]
+    [InlineData(ClientKind.Person)]
+    public async Task DEA_1_deactivate_sits_in_the_actions_menu_of_a_company_and_of_a_person_and_opens_the_dialog(ClientKind kind)
+    {
+        var id = kind == ClientKind.Company ? await CreateCompanyAsync("Astillero Norte SL") : await CreatePersonAsync("Iker", "Etxeberria");
+        var cut = RenderDetail(id);
+        await cut.WaitForAssertionAsync(() => Assert.NotNull(cut.Find("#client-actions")));
+        await cut.Find("#client-actions button").ClickAsync(new());
+
+        await Root.WaitForAssertionAsync(() => Assert.Equal("Deactivate", Root.Find("#action-deactivate").TextContent.Trim()));
+        Assert.Empty(Root.FindAll("#action-reactivate"));
+        _ = Root.Find("#action-deactivate").ClickAsync(new());
+        await Root.WaitForAssertionAsync(() => Assert.NotNull(Root.Find("#deactivate-confirm")));
+        await Root.Find("#deactivate-cancel").ClickAsync(new());
+        await Root.WaitForAssertionAsync(() => Assert.Empty(Root.FindAll("#deactivate-confirm")));
+    }
+
+    [Fact]
+    public async Task DEA_6_an_inactive_client_offers_reactivate_in_the_same_menu_instead_of_deactivate()
+    {
+        var id = await CreateCompanyAsync();
+        await DeactivateAsync(id);
+        var cut = RenderDetail(id);
+        await cut.WaitForAssertionAsync(() => Assert.Equal("Inactive", cut.Find("#status-badge").TextContent.Trim()));
+
+        await cut.Find("#client-actions button").ClickAsync(new());
+
+        await Root.WaitForAssertionAsync(() => Assert.Equal("Reactivate", Root.Find("#action-reactivate").TextContent.Trim()));
+        Assert.Empty(Root.FindAll("#action-deactivate"));
+    }
+
     [Fact]
     public async Task DIR_6_edit_in_the_actions_menu_saves_and_the_page_shows_the_change()
     {

@@ -24,7 +24,7 @@ public class SubscriptionBillingTests
 
     [Theory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task DEA_4_one_issued_invoice_per_period_on_its_day_and_none_before(DatabaseProvider provider)
+    public async Task DEA_4_one_invoice_per_period_on_its_day_and_none_before_left_as_draft_when_not_sent_automatically(DatabaseProvider provider)
     {
         await using var host = await SendingHost.CreateAsync(provider);
         var (company, _) = await host.CompanyWithContactsAsync("Astillero Norte SL", ("Ana", null));
@@ -42,15 +42,32 @@ public class SubscriptionBillingTests
 
         var invoiced = await host.InvoicedAsync(id);
         Assert.Equal([start, start.AddMonths(1)], invoiced.Select(p => p.Period));
-        Assert.Equal(["INV-2026-0001", "INV-2026-0002"], invoiced.Select(p => p.Number));
+        // Not sent automatically: drafts that wait for staff, so no number is taken from the series yet.
+        Assert.Equal([null, null], invoiced.Select(p => p.Number));
         await using var db = host.Db();
-        var invoice = await db.Documents.Include(d => d.Lines).SingleAsync(d => d.Number == "INV-2026-0001");
-        Assert.Equal((DocumentType.Invoice, DocumentStatus.Issued, company, 302_50L), (invoice.Type, invoice.Status, invoice.ClientId, invoice.TotalMinor));
+        var invoice = await db.Documents.Include(d => d.Lines).Where(d => d.ClientId == company).OrderBy(d => d.Id).FirstAsync();
+        Assert.Equal((DocumentType.Invoice, DocumentStatus.Draft, 302_50L), (invoice.Type, invoice.Status, invoice.TotalMinor));
         Assert.Equal("Mantenimiento mensual: 2026-11-26 – 2026-12-25", invoice.Notes);
         Assert.Equal(start.AddMonths(2), (await host.SubscriptionAsync(id)).NextInvoiceDate);
         Assert.Equal(2, await db.History.CountAsync(h => h.ClientId == company && h.Kind == HistoryKind.SubscriptionInvoiced && h.ActorName == Actor.System.Name));
-        // Not auto-sent: left issued for staff to send.
         Assert.Empty(await host.OutboxAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task DEA_4_invoices_of_an_auto_sent_subscription_are_issued_with_the_next_numbers(DatabaseProvider provider)
+    {
+        await using var host = await SendingHost.CreateAsync(provider);
+        var (company, _) = await host.CompanyWithContactsAsync("Astillero Norte SL", ("Ana", null));
+        var start = Today(host);
+        var id = await host.SubscribeAsync(company, autoSend: true);
+
+        AdvanceTo(host, start.AddMonths(1));
+        await RunAsync(host);
+
+        Assert.Equal(["INV-2026-0001", "INV-2026-0002"], (await host.InvoicedAsync(id)).Select(p => p.Number));
+        await using var db = host.Db();
+        Assert.All(await db.Documents.Where(d => d.ClientId == company).ToListAsync(), d => Assert.Equal(DocumentStatus.Issued, d.Status));
     }
 
     [Theory]
@@ -60,7 +77,7 @@ public class SubscriptionBillingTests
         await using var host = await SendingHost.CreateAsync(provider);
         var (company, _) = await host.CompanyWithContactsAsync("Astillero Norte SL", ("Ana", null));
         var start = Today(host);
-        var monthly = await host.SubscribeAsync(company);
+        var monthly = await host.SubscribeAsync(company, autoSend: true);
         var quarterly = await host.SubscribeAsync(company, "Seguro", SubscriptionInterval.Quarterly);
 
         AdvanceTo(host, start.AddMonths(7).AddDays(3));

@@ -37,7 +37,9 @@ public static class LifecycleHistoryText
                 yield return $"{s.Title} ({t["Subscriptions.Interval." + s.Interval]})";
                 break;
             case HistoryKind.SubscriptionInvoiced when Parse<SubscriptionInvoicedData>(item.Data) is { } i:
-                yield return t["Lifecycle.History.Invoiced", i.Title, i.PeriodStart.ToString("d"), i.PeriodEnd.ToString("d"), i.Number];
+                yield return i.Number is { } number
+                    ? t["Lifecycle.History.Invoiced", i.Title, i.PeriodStart.ToString("d"), i.PeriodEnd.ToString("d"), number]
+                    : t["Lifecycle.History.InvoicedDraft", i.Title, i.PeriodStart.ToString("d"), i.PeriodEnd.ToString("d")];
                 break;
             default:
                 if (item.Text.Length > 0) yield return item.Text;
