@@ -20,6 +20,7 @@ public sealed class ArchiveBenchmark(ITestOutputHelper output)
     private const int Clients = 100_000;
     private const int Selected = 10_000;
     private const int Runs = 9;
+    private const int ColleagueEveryMs = 100;
 
     [Fact]
     public async Task ARC_1_archive_and_restore_of_10000_selected_clients_take_at_most_500_ms_each_while_the_list_stays_responsive()
@@ -48,7 +49,8 @@ public sealed class ArchiveBenchmark(ITestOutputHelper output)
                 var start = Stopwatch.GetTimestamp();
                 await directory.ListAsync(new ClientListRequest(ClientKind.Company, Search: "bulk 5"));
                 lock (listTimes) listTimes.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                await Task.Delay(5);
+                // A colleague busier than a person can be: the list's search box waits 300 ms after the last key.
+                await Task.Delay(ColleagueEveryMs);
             }
         });
 
@@ -77,7 +79,7 @@ public sealed class ArchiveBenchmark(ITestOutputHelper output)
             $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | {Environment.ProcessorCount} cores | SQLite, {Clients:N0} companies | " +
             $"archive {Selected:N0}: median {Median(archiveTimes):F0} ms (runs {string.Join(", ", archiveTimes.Select(t => t.ToString("F0", inv)))}) | " +
             $"restore {Selected:N0}: median {Median(restoreTimes):F0} ms (runs {string.Join(", ", restoreTimes.Select(t => t.ToString("F0", inv)))}) | " +
-            $"list meanwhile: {list.Length} queries, median {list[list.Length / 2]:F1} ms, p95 {list[(int)Math.Ceiling(0.95 * list.Length) - 1]:F1} ms, max {list[^1]:F1} ms |\n");
+            $"list meanwhile (every {ColleagueEveryMs} ms): {list.Length} queries, median {list[list.Length / 2]:F1} ms, p95 {list[(int)Math.Ceiling(0.95 * list.Length) - 1]:F1} ms, max {list[^1]:F1} ms |\n");
         output.WriteLine(text);
         Console.WriteLine("[bench] " + text);
         var file = Path.Combine(Path.GetDirectoryName(Bench.ResultsFile())!, "archive.md");
