@@ -41,6 +41,12 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Subscriptions.Subscription> Subscriptions => Set<Subscriptions.Subscription>();
     public DbSet<Subscriptions.SubscriptionLine> SubscriptionLines => Set<Subscriptions.SubscriptionLine>();
     public DbSet<Subscriptions.SubscriptionInvoice> SubscriptionInvoices => Set<Subscriptions.SubscriptionInvoice>();
+    public DbSet<Matters.Matter> Matters => Set<Matters.Matter>();
+    public DbSet<Matters.MatterParty> MatterParties => Set<Matters.MatterParty>();
+    public DbSet<Matters.MatterIntervenant> MatterIntervenants => Set<Matters.MatterIntervenant>();
+    public DbSet<Matters.Activity> Activities => Set<Matters.Activity>();
+    public DbSet<Matters.ActivityShare> ActivityShares => Set<Matters.ActivityShare>();
+    public DbSet<Matters.MatterSplit> MatterSplits => Set<Matters.MatterSplit>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -8,7 +8,9 @@ public enum ProfileRights
     DeleteMatters = 1,
     ManageUsers = 2,
     ManageSettings = 4,
-    All = DeleteMatters | ManageUsers | ManageSettings,
+    /// <summary>May add themself as intervenant of any matter (MAT-14).</summary>
+    JoinMatters = 8,
+    All = DeleteMatters | ManageUsers | ManageSettings | JoinMatters,
 }
 
 public static class StaffRoles
