@@ -13,4 +13,7 @@ public class MatterSplit
     public int BasisPoints { get; private set; }
 
     private MatterSplit() { }
+
+    internal static MatterSplit For(long matterId, long clientId, int basisPoints) =>
+        new() { MatterId = matterId, ClientId = clientId, BasisPoints = basisPoints };
 }
