@@ -47,6 +47,7 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Matters.Activity> Activities => Set<Matters.Activity>();
     public DbSet<Matters.ActivityShare> ActivityShares => Set<Matters.ActivityShare>();
     public DbSet<Matters.MatterSplit> MatterSplits => Set<Matters.MatterSplit>();
+    public DbSet<Matters.MatterEvent> MatterEvents => Set<Matters.MatterEvent>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

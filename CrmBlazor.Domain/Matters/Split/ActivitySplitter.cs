@@ -78,17 +78,19 @@ public static class ActivitySplitter
         var only = activityIds is null ? "TRUE"
             : db.IsPostgres ? "a.\"Id\" = ANY({2})" : "a.\"Id\" IN (SELECT value FROM json_each({2}))";
         object ids = db.IsPostgres ? activityIds ?? [] : System.Text.Json.JsonSerializer.Serialize(activityIds ?? []);
-        await db.Database.ExecuteSqlRawAsync(
-            $$"""
-            INSERT INTO "ActivityShares" ("ActivityId", "ClientId", "AmountMinor")
-            SELECT a."Id", s."ClientId",
-                   a."AmountMinor" * s."BasisPoints" / 10000
-                   + CASE WHEN s."ClientId" = {1}
-                          THEN a."AmountMinor" - (SELECT SUM(a."AmountMinor" * s2."BasisPoints" / 10000) FROM "MatterSplits" s2 WHERE s2."MatterId" = {0})
-                          ELSE 0 END
-            FROM "Activities" a
-            CROSS JOIN "MatterSplits" s
-            WHERE a."MatterId" = {0} AND s."MatterId" = {0} AND a."ClientId" IS NULL AND a."BilledAt" IS NULL AND {{only}}
-            """, [matterId, taker.Value, ids], ct);
+        // The filter is one of two fixed fragments; every value is a parameter.
+        await db.Database.ExecuteSqlRawAsync(InsertShares.Replace("<only>", only, StringComparison.Ordinal), [matterId, taker.Value, ids], ct);
     }
+
+    private const string InsertShares = """
+        INSERT INTO "ActivityShares" ("ActivityId", "ClientId", "AmountMinor")
+        SELECT a."Id", s."ClientId",
+               a."AmountMinor" * s."BasisPoints" / 10000
+               + CASE WHEN s."ClientId" = {1}
+                      THEN a."AmountMinor" - (SELECT SUM(a."AmountMinor" * s2."BasisPoints" / 10000) FROM "MatterSplits" s2 WHERE s2."MatterId" = {0})
+                      ELSE 0 END
+        FROM "Activities" a
+        CROSS JOIN "MatterSplits" s
+        WHERE a."MatterId" = {0} AND s."MatterId" = {0} AND a."ClientId" IS NULL AND a."BilledAt" IS NULL AND <only>
+        """;
 }

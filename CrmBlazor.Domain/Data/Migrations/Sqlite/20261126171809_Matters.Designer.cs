@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CrmBlazor.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCrmDbContext))]
-    [Migration("20261126171113_Matters")]
+    [Migration("20261126171809_Matters")]
     partial class Matters
     {
         /// <inheritdoc />
@@ -748,6 +748,44 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.HasIndex("Status", "Number", "Id");
 
                     b.ToTable("Matters");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Matters.MatterEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MatterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId", "Id");
+
+                    b.ToTable("MatterEvents");
                 });
 
             modelBuilder.Entity("CrmBlazor.Domain.Matters.MatterIntervenant", b =>
@@ -1886,6 +1924,15 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Matters.MatterEvent", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
