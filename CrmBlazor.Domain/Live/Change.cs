@@ -16,4 +16,6 @@ public static class Topics
     public const string Document = "document";
     public const string Mail = "mail";
     public const string Subscription = "subscription";
+    public const string Matter = "matter";
+    public const string Activity = "activity";
 }
