@@ -7,6 +7,7 @@ using CrmBlazor.Domain.Payments;
 using CrmBlazor.Domain.Settings;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Live;
+using CrmBlazor.Domain.Matters.Activities;
 using CrmBlazor.Domain.Sending;
 using CrmBlazor.Domain.Subscriptions;
 using CrmBlazor.Domain.Users;
@@ -58,6 +59,7 @@ public static class DomainServiceCollectionExtensions
         services.AddPublicDocumentServices();
         services.AddClientArchive();
         services.AddSubscriptionsAndLifecycle();
+        services.AddMatterActivities();
         return services;
     }
 }

@@ -41,4 +41,9 @@ public enum HistoryKind
     SubscriptionCreated = 57,
     SubscriptionEnded = 58,
     SubscriptionInvoiced = 59,
+    // Activities, client split, transfers, matter proformas (MAT-6..MAT-9, MAT-13): 65–69.
+    ActivityRecorded = 65,
+    MatterSplitChanged = 66,
+    ActivitiesTransferred = 67,
+    MatterProformasDrafted = 68,
 }
