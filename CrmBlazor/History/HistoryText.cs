@@ -21,6 +21,7 @@ public static class HistoryText
         _ when PaymentHistoryText.Handles(kind) => PaymentHistoryText.Icon(kind),
         _ when Clients.Archive.ArchiveHistoryText.Handles(kind) => Clients.Archive.ArchiveHistoryText.Icon(kind),
         _ when Clients.Lifecycle.LifecycleHistoryText.Handles(kind) => Clients.Lifecycle.LifecycleHistoryText.Icon(kind),
+        _ when Matters.Activities.ActivitiesHistoryText.Handles(kind) => Matters.Activities.ActivitiesHistoryText.Icon(kind),
         HistoryKind.Created => Icons.Material.Filled.AddCircleOutline,
         HistoryKind.Edited => Icons.Material.Filled.Edit,
         HistoryKind.Linked or HistoryKind.PrimaryContactChanged => Icons.Material.Filled.Link,
@@ -46,6 +47,11 @@ public static class HistoryText
         if (Clients.Lifecycle.LifecycleHistoryText.Handles(item.Kind))
         {
             foreach (var line in Clients.Lifecycle.LifecycleHistoryText.Lines(item, t)) yield return line;
+            yield break;
+        }
+        if (Matters.Activities.ActivitiesHistoryText.Handles(item.Kind))
+        {
+            foreach (var line in Matters.Activities.ActivitiesHistoryText.Lines(item, t)) yield return line;
             yield break;
         }
         if (PaymentHistoryText.Handles(item.Kind))

@@ -20,7 +20,7 @@ internal sealed record MatterGate(long MatterId, string Number, string Title, st
     /// <summary>The active clients, earliest added first (the order of the split and of its remainder rule).</summary>
     public IReadOnlyList<GateClient> Active => Clients.Where(c => c.IsActive).ToList();
 
-    public void EnsureNotBlocked(string messageKey = "Error.MatterBlocked")
+    public void EnsureNotBlocked(string messageKey = "Error.ActivityMatterBlocked")
     {
         if (IsBlocked) throw new DomainException(messageKey, null, Number);
     }
@@ -47,7 +47,7 @@ internal sealed record MatterGate(long MatterId, string Number, string Title, st
                               PartyId = (long?)p.Id, ClientId = (long?)p.ClientId, Name = c.Name, ClientStatus = (ClientStatus?)c.Status,
                               IsActive = (bool?)p.IsActive, BasisPoints = (int?)s.BasisPoints,
                           }).ToListAsync(ct);
-        if (rows.Count == 0) throw new DomainException("Error.MatterNotFound");
+        if (rows.Count == 0) throw new DomainException("Error.ActivityMatterNotFound");
         var first = rows[0];
         var clients = rows.Where(r => r.PartyId is not null)
             .Select(r => new GateClient(r.PartyId!.Value, r.ClientId!.Value, r.Name, r.ClientStatus!.Value, r.IsActive!.Value, r.BasisPoints)).ToList();

@@ -62,7 +62,7 @@ public sealed class SplitService(CrmDbContextFactory dbs, ICurrentActor actors, 
         // Checks the version the dialog showed and takes the matter's write lock before anything else.
         var bumped = await db.Matters.Where(m => m.Id == matterId && m.Version == expectedVersion)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Version, m => m.Version + 1).SetProperty(m => m.UpdatedAt, now), ct);
-        if (bumped == 0) throw new ConcurrencyConflictException("Error.MatterChangedMeanwhile");
+        if (bumped == 0) throw new ConcurrencyConflictException("Error.SplitMatterChanged");
         await ActivitySplitter.ReplaceAsync(db, matterId, parts, ct, sameClients: gate.SplitIsCurrent);
         var data = new SplitHistoryData(matterId, gate.Number,
             gate.Active.Zip(parts, (c, p) => new SplitHistoryPart(c.ClientId, c.Name, p.BasisPoints)).ToList());

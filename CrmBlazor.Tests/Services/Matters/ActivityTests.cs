@@ -38,9 +38,9 @@ public class ActivityTests
         await host.SetActiveAsync(matter, a, false);
 
         Assert.True((await host.Activities().OptionsAsync(matter)).Blocked);
-        await Expect.RefusedAsync(() => host.Activities().AddAsync(matter, ActivityForms.Expense(10_00)), "Error.MatterBlocked");
-        await Expect.RefusedAsync(() => host.Activities().EditAsync(id, ActivityForms.Time(60), 1), "Error.MatterBlocked");
-        await Expect.RefusedAsync(() => host.Activities().DeleteAsync(id, 1), "Error.MatterBlocked");
+        await Expect.RefusedAsync(() => host.Activities().AddAsync(matter, ActivityForms.Expense(10_00)), "Error.ActivityMatterBlocked");
+        await Expect.RefusedAsync(() => host.Activities().EditAsync(id, ActivityForms.Time(60), 1), "Error.ActivityMatterBlocked");
+        await Expect.RefusedAsync(() => host.Activities().DeleteAsync(id, 1), "Error.ActivityMatterBlocked");
         Assert.Equal(1, await ActivityCountAsync(host));
     }
 
@@ -58,7 +58,7 @@ public class ActivityTests
         await host.Activities().AddAsync(matter, ActivityForms.Expense(10_00));
 
         await host.SetActiveAsync(matter, b, false);
-        await Expect.RefusedAsync(() => host.Activities().AddAsync(matter, ActivityForms.Expense(10_00)), "Error.MatterBlocked");
+        await Expect.RefusedAsync(() => host.Activities().AddAsync(matter, ActivityForms.Expense(10_00)), "Error.ActivityMatterBlocked");
         Assert.Equal(1, await ActivityCountAsync(host));
     }
 

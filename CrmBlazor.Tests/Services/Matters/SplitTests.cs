@@ -166,8 +166,8 @@ public class SplitTests
         var view = await host.Split().GetAsync(matter);
         Assert.True(view.Blocked);
         Assert.Empty(view.Clients);
-        await Expect.RefusedAsync(() => SaveAsync(host, matter, view.Version, (a, 50m), (b, 50m)), "Error.MatterBlocked");
-        await Expect.RefusedAsync(() => SaveAsync(host, matter, view.Version), "Error.MatterBlocked");
+        await Expect.RefusedAsync(() => SaveAsync(host, matter, view.Version, (a, 50m), (b, 50m)), "Error.ActivityMatterBlocked");
+        await Expect.RefusedAsync(() => SaveAsync(host, matter, view.Version), "Error.ActivityMatterBlocked");
         // Nobody's part is left: the common activity waits for a client to be active again.
         Assert.Empty(await host.SharesAsync(matter));
     }
