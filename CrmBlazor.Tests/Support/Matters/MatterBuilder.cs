@@ -21,16 +21,22 @@ public static class MatterBuilder
     /// <summary>A matter with these clients (in this order, each active or not) and the admin and office users as intervenants.</summary>
     public static async Task<long> MatterAsync(this DomainHost host, string title, params (long ClientId, bool Active)[] clients)
     {
-        var now = host.Clock.GetUtcNow().UtcDateTime;
-        var number = $"2026-{Interlocked.Increment(ref _counter):0000}-{Guid.NewGuid():N}"[..30];
         await using var db = host.Db();
+        return await InsertMatterAsync(db, title, host.Clock.GetUtcNow().UtcDateTime, [TestActor.Admin.UserId!, TestActor.Office.UserId!], clients);
+    }
+
+    /// <summary>The same on any database (end-to-end tests use the app's): a numbered matter, its client parties, its intervenants, an equal split.</summary>
+    public static async Task<long> InsertMatterAsync(global::CrmBlazor.Domain.Data.CrmDbContext db, string title, DateTime now, string[] intervenants,
+        (long ClientId, bool Active)[] clients, string? number = null)
+    {
+        number ??= $"2026-{Interlocked.Increment(ref _counter):0000}-{Guid.NewGuid():N}"[..14];
         var id = (await db.Database.SqlQueryRaw<long>(
             """
             INSERT INTO "Matters" ("Number", "Title", "ResponsibleUserId", "Currency", "Status", "CreatedAt", "UpdatedAt", "Version")
             VALUES ({0}, {1}, {2}, 'EUR', 0, {3}, {3}, 1) RETURNING "Id" AS "Value"
-            """, number, title, TestActor.Admin.UserId!, now).ToListAsync()).Single();
+            """, number, title, intervenants[0], now).ToListAsync()).Single();
         foreach (var (clientId, active) in clients) await AddPartyAsync(db, id, clientId, 0, active, now);
-        foreach (var user in new[] { TestActor.Admin.UserId!, TestActor.Office.UserId! })
+        foreach (var user in intervenants)
             await db.Database.ExecuteSqlRawAsync("""INSERT INTO "MatterIntervenants" ("MatterId", "UserId", "AddedAt") VALUES ({0}, {1}, {2})""", id, user, now);
         await ActivitySplitter.RebalanceAsync(db, id, default);
         return id;
