@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Common;
+using CrmBlazor.Domain.Matters;
 using CrmBlazor.Tests.Support.App;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -64,8 +65,16 @@ public class MatterTests(AppFixture fixture)
         await page.Mouse.MoveAsync(0, 0);
         await ShotAsync(page, "matter-page");
 
+        // Two more matters for the list: one blocked (its only client inactive on it, MAT-5).
+        var matters = ActivatorUtilities.CreateInstance<MatterService>(fixture.App.Services, new SystemActor());
+        var reads = ActivatorUtilities.CreateInstance<MatterQueries>(fixture.App.Services, new SystemActor());
+        var admin = (await reads.StaffUsersAsync()).First(u => u.Name == "Ana Admin").Id;
+        var firstId = (await reads.ListAsync(new MatterListRequest(suffix))).Rows.Single().Id;
+        var ids = (await reads.GetAsync(firstId))!.Parties.Select(p => p.ClientId).ToList();
+        await matters.CreateAsync(new MatterForm { Title = $"Hull survey {suffix}", ResponsibleUserId = admin, Parties = [new PartyInput(ids[0], PartyRole.Client)] });
+        await matters.CreateAsync(new MatterForm { Title = $"Berth dispute {suffix}", ResponsibleUserId = admin, Parties = [new PartyInput(ids[1], PartyRole.Client, IsActive: false)] });
         await page.ClickAsync("#nav-matters");
-        await Assertions.Expect(page.Locator(".matter-row").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".matter-row .matter-blocked").First).ToBeVisibleAsync();
         await ShotAsync(page, "matters-list");
         await colleague.Context.CloseAsync();
         await page.Context.CloseAsync();

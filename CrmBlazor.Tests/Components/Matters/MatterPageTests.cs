@@ -149,7 +149,7 @@ public class MatterPageTests : ComponentTestBase
         await cut.Find("#matter-next").ClickAsync(new());
         Assert.Equal("A matter needs at least one party with the role Client.", cut.Find("#parties-error").TextContent.Trim());
         var picker = cut.FindComponent<MudAutocomplete<ClientOption>>();
-        await picker.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync(new ClientOption(a, Domain.Clients.ClientKind.Company, "Astillero Norte SL", "Bilbao", Domain.Clients.ClientStatus.Active)));
+        await picker.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync(new ClientOption(a, CrmBlazor.Domain.Clients.ClientKind.Company, "Astillero Norte SL", "Bilbao", CrmBlazor.Domain.Clients.ClientStatus.Active)));
         await cut.Find("#party-add").ClickAsync(new());
         await cut.WaitForAssertionAsync(() => Assert.Single(cut.FindAll("#parties-editor .party-edit-row")));
         await cut.Find("#matter-next").ClickAsync(new());
