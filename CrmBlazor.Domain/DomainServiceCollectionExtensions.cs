@@ -58,6 +58,7 @@ public static class DomainServiceCollectionExtensions
         services.AddPublicDocumentServices();
         services.AddClientArchive();
         services.AddSubscriptionsAndLifecycle();
+        Matters.MatterServiceCollectionExtensions.AddMatters(services);
         return services;
     }
 }
