@@ -104,6 +104,15 @@ public class Matter
         return true;
     }
 
+    /// <summary>Closes (files away) or reopens the matter; false when it already has that status.</summary>
+    public bool SetStatus(MatterStatus status, DateTime now)
+    {
+        if (Status == status) return false;
+        Status = status;
+        Touch(now);
+        return true;
+    }
+
     public bool IsIntervenant(string userId) => _intervenants.Any(i => i.UserId == userId);
 
     public bool AddIntervenant(string userId, DateTime now)

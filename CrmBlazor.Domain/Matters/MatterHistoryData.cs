@@ -22,4 +22,6 @@ public static class PartyChanges
     public const string IntervenantAdded = "IntervenantAdded";
     public const string IntervenantRemoved = "IntervenantRemoved";
     public const string Deleted = "Deleted";
+    public const string Closed = "Closed";
+    public const string Reopened = "Reopened";
 }

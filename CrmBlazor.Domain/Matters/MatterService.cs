@@ -67,6 +67,23 @@ public sealed class MatterService(CrmDbContextFactory dbs, ICurrentActor actors,
         await SaveIntervenantAsync(db, matter, actor, actor.UserId, add: true, ct);
     }
 
+    /// <summary>Closes or reopens the matter: the responsible user or an administrator.</summary>
+    public async Task SetStatusAsync(long matterId, MatterStatus status, long expectedVersion, CancellationToken ct = default)
+    {
+        var actor = await actors.GetAsync();
+        actor.RequireStaff();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = dbs.CreateDbContext();
+        var matter = await LoadAsync(db, matterId, expectedVersion, ct);
+        if (matter.ResponsibleUserId != actor.UserId && !actor.Roles.Contains(StaffRoles.Admin) && !actor.Roles.Contains(Actor.SystemRole))
+            throw new NotAllowedException("Error.MatterStatusByResponsible");
+        if (!matter.SetStatus(status, now)) return;
+        db.RecordOnMatter(matter.Id, HistoryKind.MatterChanged, actor, now, matter.Title,
+            new MatterChangeData(matter.Id, matter.Number, matter.Title, status == MatterStatus.Closed ? PartyChanges.Closed : PartyChanges.Reopened));
+        await db.SaveCheckedAsync(ct, "Error.MatterChangedMeanwhile");
+        await feed.PublishAsync(new Change(Topics.Matter, matter.Id, actor.UserId));
+    }
+
     /// <summary>How many activities a deletion would take with it, and whether billing forbids it (MAT-12).</summary>
     public async Task<MatterDeletionStakes> DeletionStakesAsync(long matterId, CancellationToken ct = default)
     {

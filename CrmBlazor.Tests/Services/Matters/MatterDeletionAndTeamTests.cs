@@ -2,6 +2,7 @@ using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.Documents;
 using CrmBlazor.Domain.History;
+using CrmBlazor.Domain.Matters;
 using CrmBlazor.Domain.Users;
 using CrmBlazor.Tests.Support;
 using CrmBlazor.Tests.Support.Matters;
@@ -108,5 +109,32 @@ public class MatterDeletionAndTeamTests
         Assert.Equal(["Ana Admin", "Sylwia Sales"], (await host.DetailAsync(id)).Intervenants.Select(i => i.Name));
         await Expect.RefusedAsync(async () => await host.Matters().RemoveIntervenantAsync(id, TestActor.Admin.UserId!, await host.MatterVersionAsync(id)), "Error.MatterResponsibleStays");
         await Expect.FieldErrorAsync(async () => await host.Matters().AddIntervenantAsync(id, "ghost", await host.MatterVersionAsync(id)), "IntervenantIds", "Error.UserNotFound");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task MAT_1_the_responsible_or_an_administrator_closes_and_reopens_a_matter_with_a_timeline_line_each(DatabaseProvider provider)
+    {
+        await using var host = await HostAsync(provider);
+        var a = await host.CreateAsync(ClientBuilder.Company("Alfa SL"));
+        var id = await host.MatterAsync("Team", MatterData.Client(a));
+
+        host.Actor.Current = TestActor.Office; // an intervenant, not the responsible
+        await Assert.ThrowsAsync<NotAllowedException>(async () => await host.Matters().SetStatusAsync(id, MatterStatus.Closed, await host.MatterVersionAsync(id)));
+        Assert.Equal(MatterStatus.Open, (await host.DetailAsync(id)).Status);
+
+        host.Actor.Current = TestActor.Admin;
+        var seen = await host.MatterVersionAsync(id);
+        await host.Matters().SetStatusAsync(id, MatterStatus.Closed, seen);
+        Assert.Equal(MatterStatus.Closed, (await host.DetailAsync(id)).Status);
+        // A page still showing the open matter cannot act on it.
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => host.Matters().SetStatusAsync(id, MatterStatus.Open, seen));
+        await host.Matters().SetStatusAsync(id, MatterStatus.Open, await host.MatterVersionAsync(id));
+
+        Assert.Equal(MatterStatus.Open, (await host.DetailAsync(id)).Status);
+        var lines = (await host.MatterReads().TimelineAsync(id)).Where(e => e.Kind == HistoryKind.MatterChanged).Select(e => e.Data!).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Contains(lines, d => d.Contains(PartyChanges.Closed));
+        Assert.Contains(lines, d => d.Contains(PartyChanges.Reopened));
     }
 }
