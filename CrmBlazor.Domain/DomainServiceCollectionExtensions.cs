@@ -59,6 +59,7 @@ public static class DomainServiceCollectionExtensions
         services.AddPublicDocumentServices();
         services.AddClientArchive();
         services.AddSubscriptionsAndLifecycle();
+        Matters.MatterServiceCollectionExtensions.AddMatters(services);
         services.AddMatterActivities();
         return services;
     }

@@ -41,6 +41,14 @@ public enum HistoryKind
     SubscriptionCreated = 57,
     SubscriptionEnded = 58,
     SubscriptionInvoiced = 59,
+    // Matters and their parties (MAT-1, MAT-2, MAT-11, MAT-12, MAT-14): 60–64, on the matter's timeline and in the clients' History.
+    MatterCreated = 60,
+    MatterPartyAdded = 61,
+    MatterPartyRemoved = 62,
+    /// <summary>Made active or inactive on the matter, or its portal sharing switched.</summary>
+    MatterPartyChanged = 63,
+    /// <summary>An intervenant added or removed, or the matter deleted.</summary>
+    MatterChanged = 64,
     // Activities, client split, transfers, matter proformas (MAT-6..MAT-9, MAT-13): 65–69.
     ActivityRecorded = 65,
     MatterSplitChanged = 66,

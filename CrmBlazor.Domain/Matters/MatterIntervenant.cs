@@ -8,4 +8,6 @@ public class MatterIntervenant
     public DateTime AddedAt { get; private set; }
 
     private MatterIntervenant() { }
+
+    internal static MatterIntervenant Create(string userId, DateTime now) => new() { UserId = userId, AddedAt = now };
 }

@@ -51,7 +51,7 @@ public sealed class MatterSplitBenchmark(ITestOutputHelper output)
             {
                 // A different split each time, so every run rewrites every share.
                 var percents = clients.Select((c, i) => new SplitPercent(c, i == run % 5 ? 36m : 16m)).ToList();
-                var version = await host.MatterVersionAsync(matter);
+                var version = await host.VersionOfMatterAsync(matter);
                 counter.Reset();
                 var start = Stopwatch.GetTimestamp();
                 await split.SaveAsync(matter, percents, version);

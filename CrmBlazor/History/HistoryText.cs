@@ -21,6 +21,7 @@ public static class HistoryText
         _ when PaymentHistoryText.Handles(kind) => PaymentHistoryText.Icon(kind),
         _ when Clients.Archive.ArchiveHistoryText.Handles(kind) => Clients.Archive.ArchiveHistoryText.Icon(kind),
         _ when Clients.Lifecycle.LifecycleHistoryText.Handles(kind) => Clients.Lifecycle.LifecycleHistoryText.Icon(kind),
+        _ when Matters.MatterHistoryText.Handles(kind) => Matters.MatterHistoryText.Icon(kind),
         _ when Matters.Activities.ActivitiesHistoryText.Handles(kind) => Matters.Activities.ActivitiesHistoryText.Icon(kind),
         HistoryKind.Created => Icons.Material.Filled.AddCircleOutline,
         HistoryKind.Edited => Icons.Material.Filled.Edit,
@@ -47,6 +48,11 @@ public static class HistoryText
         if (Clients.Lifecycle.LifecycleHistoryText.Handles(item.Kind))
         {
             foreach (var line in Clients.Lifecycle.LifecycleHistoryText.Lines(item, t)) yield return line;
+            yield break;
+        }
+        if (Matters.MatterHistoryText.Handles(item.Kind))
+        {
+            foreach (var line in Matters.MatterHistoryText.Lines(item, t)) yield return line;
             yield break;
         }
         if (Matters.Activities.ActivitiesHistoryText.Handles(item.Kind))
@@ -101,6 +107,7 @@ public static class HistoryText
         _ when Public.PublicHistoryText.Handles(item.Kind) => Public.PublicHistoryText.Link(item),
         _ when PaymentHistoryText.Handles(item.Kind) => PaymentHistoryText.Link(item),
         _ when Clients.Lifecycle.LifecycleHistoryText.Handles(item.Kind) => Clients.Lifecycle.LifecycleHistoryText.Link(item),
+        _ when Matters.MatterHistoryText.Handles(item.Kind) => Matters.MatterHistoryText.Link(item),
         HistoryKind.DocumentClientChanged => Parse<ClientChangeData>(item.Data) is { } moved ? DocumentText.Href(moved.DocumentId) : null,
         HistoryKind.DocumentCreated or HistoryKind.DocumentIssued or HistoryKind.DocumentCancelled or HistoryKind.DocumentConverted =>
             Parse<DocumentRef>(item.Data) is { } doc ? DocumentText.Href(doc.DocumentId) : null,
@@ -111,7 +118,8 @@ public static class HistoryText
     };
 
     public static string LinkText(HistoryItem item, Text t) =>
-        item.Kind is HistoryKind.MailSent or HistoryKind.MailFailed ? t["Mail.History.Open"] : t["Documents.History.Open"];
+        item.Kind is HistoryKind.MailSent or HistoryKind.MailFailed ? t["Mail.History.Open"]
+        : Matters.MatterHistoryText.Handles(item.Kind) ? t["Matters.History.Open"] : t["Documents.History.Open"];
 
     private static string FieldName(string field, Text t) => field switch
     {

@@ -43,7 +43,7 @@ public sealed class ClientLifecycleService(CrmDbContextFactory dbs, ICurrentActo
         if (client.Status != ClientStatus.Active) throw new DomainException("Error.ClientNotActive");
         client.Deactivate(now);
 
-        var held = holdInvoices ? await Outstanding(db, clientId).OrderBy(d => d.Id).ToListAsync(ct) : [];
+        var held = holdInvoices ? await OutstandingInPagesAsync(db, clientId, ct) : [];
         foreach (var invoice in held)
         {
             invoice.Hold(now);
@@ -123,7 +123,7 @@ public sealed class ClientLifecycleService(CrmDbContextFactory dbs, ICurrentActo
         return new DeactivationInfo(last.ActorName, last.At, last.Data is null ? null : JsonSerializer.Deserialize<DeactivationData>(last.Data));
     }
 
-    /// <summary>Held at once in one deactivation; a client with more is unusual enough to release in steps.</summary>
+    /// <summary>Rows read per query (the row guard's limit); "Release all holds" releases this many per click.</summary>
     private const int RowLimit = 500;
 
     private static async Task<Client> LoadAsync(CrmDbContext db, long clientId, long expectedVersion, CancellationToken ct)
@@ -131,6 +131,19 @@ public sealed class ClientLifecycleService(CrmDbContextFactory dbs, ICurrentActo
         var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == clientId, ct) ?? throw new DomainException("Error.ClientNotFound");
         if (client.Version != expectedVersion) throw new ConcurrencyConflictException("Error.ClientChangedMeanwhile");
         return client;
+    }
+
+    /// <summary>All of them, read <see cref="RowLimit"/> at a time: a client with thousands of unpaid invoices is rare but must not fail.</summary>
+    private static async Task<List<Document>> OutstandingInPagesAsync(CrmDbContext db, long clientId, CancellationToken ct)
+    {
+        var all = new List<Document>();
+        while (true)
+        {
+            var after = all.Count == 0 ? 0 : all[^1].Id;
+            var page = await Outstanding(db, clientId).Where(d => d.Id > after).OrderBy(d => d.Id).Take(RowLimit).ToListAsync(ct);
+            all.AddRange(page);
+            if (page.Count < RowLimit) return all;
+        }
     }
 
     private static IQueryable<Document> Outstanding(CrmDbContext db, long clientId) =>

@@ -92,7 +92,7 @@ public class ActivityDialogTests : ActivityComponentTestBase
         var a = await CreateCompanyAsync("Astillero Norte SL");
         var matter = await Host.MatterAsync("Reclamación", (a, true));
         await Host.Activities().AddAsync(matter, ActivityForms.Expense(10_00));
-        await Host.SetActiveAsync(matter, a, false);
+        await Host.ToggleClientAsync(matter, a, false);
 
         var panel = RenderWithProviders<MatterActivitiesPanel>(p => p.Add(x => x.MatterId, matter));
 

@@ -62,7 +62,7 @@ public class SplitDialogTests : ActivityComponentTestBase
         var save = FindMud<MudButton>(root, "split-save");
         await save.InvokeAsync(() => save.Instance.OnClick.InvokeAsync(new()));
         await root.WaitForAssertionAsync(() => Assert.Empty(root.FindAll(".split-row")));
-        Assert.Equal(new Dictionary<long, long> { [a] = 60_00, [b] = 20_00, [c] = 20_00 }, (await Host.SharesAsync(matter)).Values.Single());
+        Assert.Equal(new Dictionary<long, long> { [a] = 60_00, [b] = 20_00, [c] = 20_00 }, (await Host.MatterSharesAsync(matter)).Values.Single());
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public class SplitDialogTests : ActivityComponentTestBase
 
         await root.WaitForAssertionAsync(() => Assert.Equal("At most two decimals.", FieldMessage(root, "split-percent-0")));
         Assert.Equal(3, root.FindAll(".split-row").Count);
-        Assert.Equal([33_34L, 33_33L, 33_33L], (await Host.SharesAsync(matter)).Values.Single().Values.Order().Reverse());
+        Assert.Equal([33_34L, 33_33L, 33_33L], (await Host.MatterSharesAsync(matter)).Values.Single().Values.Order().Reverse());
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public class SplitDialogTests : ActivityComponentTestBase
         var root = await OpenAsync(matter);
         await TypeAsync(root, 0, 50m);
 
-        await Host.SetActiveAsync(matter, b, false);
+        await Host.ToggleClientAsync(matter, b, false);
         await Host.Feed.PublishAsync(new Change(Topics.Matter, matter, TestActor.Office.UserId));
 
         await root.WaitForAssertionAsync(() => Assert.Equal(2, root.FindAll(".split-row").Count));

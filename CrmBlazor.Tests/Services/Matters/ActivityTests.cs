@@ -35,7 +35,7 @@ public class ActivityTests
         var id = await host.Activities().AddAsync(matter, ActivityForms.Time(clientId: a));
         Assert.False((await host.Activities().OptionsAsync(matter)).Blocked);
 
-        await host.SetActiveAsync(matter, a, false);
+        await host.ToggleClientAsync(matter, a, false);
 
         Assert.True((await host.Activities().OptionsAsync(matter)).Blocked);
         await Expect.RefusedAsync(() => host.Activities().AddAsync(matter, ActivityForms.Expense(10_00)), "Error.ActivityMatterBlocked");
@@ -54,10 +54,10 @@ public class ActivityTests
         // Other parties do not count: an active opposing party does not unblock the matter.
         await host.AddPartyAsync(matter, c, role: (int)PartyRole.Opposing);
 
-        await host.SetActiveAsync(matter, a, false);
+        await host.ToggleClientAsync(matter, a, false);
         await host.Activities().AddAsync(matter, ActivityForms.Expense(10_00));
 
-        await host.SetActiveAsync(matter, b, false);
+        await host.ToggleClientAsync(matter, b, false);
         await Expect.RefusedAsync(() => host.Activities().AddAsync(matter, ActivityForms.Expense(10_00)), "Error.ActivityMatterBlocked");
         Assert.Equal(1, await ActivityCountAsync(host));
     }
@@ -129,17 +129,17 @@ public class ActivityTests
         var (a, b, _) = await ThreeClientsAsync(host);
         var matter = await host.MatterAsync("Herencia", (a, true), (b, true));
         var id = await host.Activities().AddAsync(matter, ActivityForms.Expense(100_01));
-        Assert.Equal(new Dictionary<long, long> { [a] = 50_01, [b] = 50_00 }, (await host.SharesAsync(matter))[id]);
+        Assert.Equal(new Dictionary<long, long> { [a] = 50_01, [b] = 50_00 }, (await host.MatterSharesAsync(matter))[id]);
 
         var version = await host.Activities().EditAsync(id, ActivityForms.Expense(100_01, clientId: b), 1);
-        Assert.Empty(await host.SharesAsync(matter));
+        Assert.Empty(await host.MatterSharesAsync(matter));
         version = await host.Activities().EditAsync(id, ActivityForms.Expense(40_00), version);
-        Assert.Equal(new Dictionary<long, long> { [a] = 20_00, [b] = 20_00 }, (await host.SharesAsync(matter))[id]);
+        Assert.Equal(new Dictionary<long, long> { [a] = 20_00, [b] = 20_00 }, (await host.MatterSharesAsync(matter))[id]);
 
         // A stale version (a colleague edited meanwhile) is refused.
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => host.Activities().EditAsync(id, ActivityForms.Expense(1_00), 1));
         await host.Activities().DeleteAsync(id, version);
-        Assert.Empty(await host.SharesAsync(matter));
+        Assert.Empty(await host.MatterSharesAsync(matter));
         Assert.Equal(0, await ActivityCountAsync(host));
     }
 
@@ -180,7 +180,7 @@ public class ActivityTests
         var inactiveHere = await host.MatterAsync("Inactivo aquí", (a, false), (b, true));
         var blocked = await host.MatterAsync("Bloqueado", (a, true));
         await host.AddPartyAsync(blocked, contact, (int)PartyRole.Contact);
-        await host.SetActiveAsync(blocked, a, false);
+        await host.ToggleClientAsync(blocked, a, false);
         var withContact = await host.MatterAsync("Con contacto", (b, true));
         await host.AddPartyAsync(withContact, contact, (int)PartyRole.Contact);
 

@@ -31,7 +31,7 @@ public class SplitTests
         var matter = await host.MatterAsync("Herencia", (a, true), (b, true), (c, true));
         var id = await host.Activities().AddAsync(matter, ActivityForms.Expense(100_00));
 
-        Assert.Equal(new Dictionary<long, long> { [a] = 33_34, [b] = 33_33, [c] = 33_33 }, (await host.SharesAsync(matter))[id]);
+        Assert.Equal(new Dictionary<long, long> { [a] = 33_34, [b] = 33_33, [c] = 33_33 }, (await host.MatterSharesAsync(matter))[id]);
         var view = await host.Split().GetAsync(matter);
         Assert.Equal([33.34m, 33.33m, 33.33m], view.Clients.Select(x => x.Percent));
         Assert.Equal([33_34L, 33_33L, 33_33L], view.Clients.Select(x => x.AmountMinor));
@@ -53,9 +53,9 @@ public class SplitTests
         // Preview and save agree; the largest percentage (B, 45 %) takes the leftover cents.
         var percents = new[] { new SplitPercent(a, 25.5m), new SplitPercent(b, 45m), new SplitPercent(c, 29.5m) };
         var preview = await host.Split().PreviewAsync(matter, percents);
-        await host.Split().SaveAsync(matter, percents, await host.MatterVersionAsync(matter));
+        await host.Split().SaveAsync(matter, percents, await host.VersionOfMatterAsync(matter));
 
-        var shares = await host.SharesAsync(matter);
+        var shares = await host.MatterSharesAsync(matter);
         Assert.Equal(amounts.Length, shares.Count);
         await using var db = host.Db();
         var common = await db.Activities.Where(x => x.MatterId == matter && x.ClientId == null).ToDictionaryAsync(x => x.Id, x => x.AmountMinor);
@@ -88,8 +88,8 @@ public class SplitTests
         var (a, b, c) = await ThreeClientsAsync(host);
         var matter = await host.MatterAsync("Herencia", (a, true), (b, true), (c, false));
         var id = await host.Activities().AddAsync(matter, ActivityForms.Expense(100_00));
-        var version = await host.MatterVersionAsync(matter);
-        var before = await host.SharesAsync(matter);
+        var version = await host.VersionOfMatterAsync(matter);
+        var before = await host.MatterSharesAsync(matter);
 
         await Expect.FieldErrorAsync(() => SaveAsync(host, matter, version, (a, 50m), (b, 49.99m)), SplitService.TotalField, "Error.SplitTotal|99.99");
         await Expect.FieldErrorAsync(() => SaveAsync(host, matter, version, (a, 110m), (b, -10m)), SplitService.Field(a), "Error.SplitPercentOver100");
@@ -101,8 +101,8 @@ public class SplitTests
         // A version the dialog showed before a colleague's change.
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => SaveAsync(host, matter, version - 1, (a, 60m), (b, 40m)));
 
-        Assert.Equal(before, await host.SharesAsync(matter));
-        Assert.Equal(version, await host.MatterVersionAsync(matter));
+        Assert.Equal(before, await host.MatterSharesAsync(matter));
+        Assert.Equal(version, await host.VersionOfMatterAsync(matter));
         await using var db = host.Db();
         Assert.Equal(0, await db.MatterEvents.CountAsync(e => e.Kind == HistoryKind.MatterSplitChanged));
         Assert.Equal(new Dictionary<long, long> { [a] = 50_00, [b] = 50_00 }, before[id]);
@@ -117,10 +117,10 @@ public class SplitTests
         var matter = await host.MatterAsync("Herencia", (a, true), (b, true), (c, true));
         var old = await host.Activities().AddAsync(matter, ActivityForms.Expense(90_00));
 
-        await host.SetActiveAsync(matter, b, false);
+        await host.ToggleClientAsync(matter, b, false);
         var fresh = await host.Activities().AddAsync(matter, ActivityForms.Expense(10_01));
 
-        var shares = await host.SharesAsync(matter);
+        var shares = await host.MatterSharesAsync(matter);
         Assert.Equal(new Dictionary<long, long> { [a] = 45_00, [c] = 45_00 }, shares[old]);
         Assert.Equal(new Dictionary<long, long> { [a] = 5_01, [c] = 5_00 }, shares[fresh]);
         var view = await host.Split().GetAsync(matter);
@@ -138,16 +138,16 @@ public class SplitTests
         var billed = await host.Activities().AddAsync(matter, ActivityForms.Expense(80_00));
         await host.Proformas().CreateAsync(matter, await host.RateAsync(21m));
         var older = await host.Activities().AddAsync(matter, ActivityForms.Expense(30_00));
-        Assert.Equal(new Dictionary<long, long> { [a] = 30_00 }, (await host.SharesAsync(matter))[older]);
+        Assert.Equal(new Dictionary<long, long> { [a] = 30_00 }, (await host.MatterSharesAsync(matter))[older]);
 
-        await host.SetActiveAsync(matter, b, true);
+        await host.ToggleClientAsync(matter, b, true);
 
-        var shares = await host.SharesAsync(matter);
+        var shares = await host.MatterSharesAsync(matter);
         Assert.Equal(new Dictionary<long, long> { [a] = 15_00, [b] = 15_00 }, shares[older]);
         Assert.Equal(new Dictionary<long, long> { [a] = 80_00 }, shares[billed]);
         // A new split leaves the billed activity alone too.
-        await SaveAsync(host, matter, await host.MatterVersionAsync(matter), (a, 10m), (b, 90m));
-        shares = await host.SharesAsync(matter);
+        await SaveAsync(host, matter, await host.VersionOfMatterAsync(matter), (a, 10m), (b, 90m));
+        shares = await host.MatterSharesAsync(matter);
         Assert.Equal(new Dictionary<long, long> { [a] = 3_00, [b] = 27_00 }, shares[older]);
         Assert.Equal(new Dictionary<long, long> { [a] = 80_00 }, shares[billed]);
     }
@@ -160,8 +160,8 @@ public class SplitTests
         var (a, b, _) = await ThreeClientsAsync(host);
         var matter = await host.MatterAsync("Herencia", (a, true), (b, true));
         await host.Activities().AddAsync(matter, ActivityForms.Expense(30_00));
-        await host.SetActiveAsync(matter, a, false);
-        await host.SetActiveAsync(matter, b, false);
+        await host.ToggleClientAsync(matter, a, false);
+        await host.ToggleClientAsync(matter, b, false);
 
         var view = await host.Split().GetAsync(matter);
         Assert.True(view.Blocked);
@@ -169,7 +169,7 @@ public class SplitTests
         await Expect.RefusedAsync(() => SaveAsync(host, matter, view.Version, (a, 50m), (b, 50m)), "Error.ActivityMatterBlocked");
         await Expect.RefusedAsync(() => SaveAsync(host, matter, view.Version), "Error.ActivityMatterBlocked");
         // Nobody's part is left: the common activity waits for a client to be active again.
-        Assert.Empty(await host.SharesAsync(matter));
+        Assert.Empty(await host.MatterSharesAsync(matter));
     }
 
     [Theory]
@@ -180,7 +180,7 @@ public class SplitTests
         var (a, b, _) = await ThreeClientsAsync(host);
         var matter = await host.MatterAsync("Herencia", (a, true), (b, true));
         await host.Activities().AddAsync(matter, ActivityForms.Expense(30_00));
-        var version = await host.MatterVersionAsync(matter);
+        var version = await host.VersionOfMatterAsync(matter);
 
         var won = await Expect.RaceAsync(() => SaveAsync(host, matter, version, (a, 10m), (b, 90m)), () => SaveAsync(host, matter, version, (a, 70m), (b, 30m)));
 

@@ -45,7 +45,7 @@ public class TransferTests
         await using var host = await DomainHost.CreateAsync(provider);
         var s = await SourceAsync(host);
         var blocked = await host.MatterAsync("Mono bloqueado", (s.A, true));
-        await host.SetActiveAsync(blocked, s.A, false);
+        await host.ToggleClientAsync(blocked, s.A, false);
         var before = await WhereAsync(s);
 
         Assert.DoesNotContain(blocked, (await host.ActivityList().TransferDestinationsAsync(s.Source)).Select(m => m.Id));
@@ -85,11 +85,11 @@ public class TransferTests
         Assert.Equal((partly, (long?)null), where[s.ForA]);   // A is not active there: common
         Assert.Equal((partly, (long?)s.B), where[s.ForB]);    // B is: stays B's
         Assert.Equal((partly, (long?)null), where[s.Common]);
-        var shares = await host.SharesAsync(partly);
+        var shares = await host.MatterSharesAsync(partly);
         Assert.Equal(new Dictionary<long, long> { [s.B] = 50_00, [s.C] = 50_00 }, shares[s.ForA]);
         Assert.Equal(new Dictionary<long, long> { [s.B] = 50_00, [s.C] = 50_00 }, shares[s.Common]);
         Assert.False(shares.ContainsKey(s.ForB));
-        Assert.Empty(await host.SharesAsync(s.Source));
+        Assert.Empty(await host.MatterSharesAsync(s.Source));
 
         await using var db = host.Db();
         var events = await db.MatterEvents.Where(e => e.Kind == HistoryKind.ActivitiesTransferred).Select(e => e.MatterId).ToListAsync();
@@ -104,7 +104,7 @@ public class TransferTests
         var s = await SourceAsync(host);
         var d = await host.CreateAsync(ClientBuilder.Company("Delta SL"));
         var active = await host.MatterAsync("Activo", (s.A, true), (d, true));
-        await host.Split().SaveAsync(active, [new(s.A, 75m), new(d, 25m)], await host.MatterVersionAsync(active));
+        await host.Split().SaveAsync(active, [new(s.A, 75m), new(d, 25m)], await host.VersionOfMatterAsync(active));
 
         await host.Transfers().TransferAsync(s.Source, await RefsAsync(s, s.ForA, s.Common), active);
 
@@ -112,7 +112,7 @@ public class TransferTests
         Assert.Equal((active, (long?)s.A), where[s.ForA]);
         Assert.Equal((active, (long?)null), where[s.Common]);
         Assert.Equal(s.Source, where[s.ForB].Matter);
-        Assert.Equal(new Dictionary<long, long> { [s.A] = 75_00, [d] = 25_00 }, (await host.SharesAsync(active))[s.Common]);
+        Assert.Equal(new Dictionary<long, long> { [s.A] = 75_00, [d] = 25_00 }, (await host.MatterSharesAsync(active))[s.Common]);
     }
 
     [Theory]

@@ -50,7 +50,7 @@ public static class MatterBuilder
     }
 
     /// <summary>The Active/Inactive toggle of a client on one matter (MAT-2), as the party editor does it: version bumped, split rebalanced.</summary>
-    public static async Task SetActiveAsync(this DomainHost host, long matterId, long clientId, bool active)
+    public static async Task ToggleClientAsync(this DomainHost host, long matterId, long clientId, bool active)
     {
         await using var db = host.Db();
         await using var tx = await db.Database.BeginTransactionAsync();
@@ -60,14 +60,14 @@ public static class MatterBuilder
         await tx.CommitAsync();
     }
 
-    public static async Task<long> MatterVersionAsync(this DomainHost host, long matterId)
+    public static async Task<long> VersionOfMatterAsync(this DomainHost host, long matterId)
     {
         await using var db = host.Db();
         return await db.Matters.Where(m => m.Id == matterId).Select(m => m.Version).SingleAsync();
     }
 
     /// <summary>Every share of the matter's activities: activity → client → amount.</summary>
-    public static async Task<Dictionary<long, Dictionary<long, long>>> SharesAsync(this DomainHost host, long matterId)
+    public static async Task<Dictionary<long, Dictionary<long, long>>> MatterSharesAsync(this DomainHost host, long matterId)
     {
         await using var db = host.Db();
         var rows = await (from s in db.ActivityShares join a in db.Activities on s.ActivityId equals a.Id where a.MatterId == matterId select s).ToListAsync();

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using CrmBlazor.Domain.History;
+using CrmBlazor.Domain.Matters;
+using CrmBlazor.Localization;
+using MudBlazor;
+
+namespace CrmBlazor.Matters;
+
+/// <summary>Matter lines (kinds 60–64) in the reader's language, for a client's History and the matter's own timeline.</summary>
+public static class MatterHistoryText
+{
+    public static bool Handles(HistoryKind kind) => kind is HistoryKind.MatterCreated or HistoryKind.MatterPartyAdded
+        or HistoryKind.MatterPartyRemoved or HistoryKind.MatterPartyChanged or HistoryKind.MatterChanged;
+
+    public static string Icon(HistoryKind kind) => kind switch
+    {
+        HistoryKind.MatterCreated => Icons.Material.Filled.Gavel,
+        HistoryKind.MatterPartyAdded => Icons.Material.Filled.GroupAdd,
+        HistoryKind.MatterPartyRemoved => Icons.Material.Filled.GroupRemove,
+        HistoryKind.MatterPartyChanged => Icons.Material.Filled.ToggleOn,
+        _ => Icons.Material.Filled.Groups,
+    };
+
+    /// <summary>In a client's History: which matter, and what happened to the client on it.</summary>
+    public static IEnumerable<string> Lines(HistoryItem item, Text t) => Lines(item.Kind, item.Text, item.Data, t, withMatter: true);
+
+    /// <summary>On the matter's own timeline the matter goes without saying.</summary>
+    public static IEnumerable<string> Lines(MatterEventItem item, Text t) => Lines(item.Kind, item.Text, item.Data, t, withMatter: false);
+
+    public static string? Link(HistoryItem item) => item.Kind switch
+    {
+        HistoryKind.MatterChanged when Parse<MatterChangeData>(item.Data) is { Change: PartyChanges.Deleted } => null,
+        HistoryKind.MatterChanged => Parse<MatterChangeData>(item.Data) is { } c ? Href(c.MatterId) : null,
+        HistoryKind.MatterCreated => Parse<MatterRef>(item.Data) is { } r ? Href(r.MatterId) : null,
+        _ => Parse<MatterPartyData>(item.Data) is { } p ? Href(p.MatterId) : null,
+    };
+
+    public static string Href(long matterId) => $"/matters/{matterId}";
+
+    private static IEnumerable<string> Lines(HistoryKind kind, string text, string? data, Text t, bool withMatter)
+    {
+        switch (kind)
+        {
+            case HistoryKind.MatterCreated when Parse<MatterRef>(data) is { } r:
+                yield return $"{r.Number} {r.Title}";
+                break;
+            case HistoryKind.MatterPartyAdded or HistoryKind.MatterPartyRemoved or HistoryKind.MatterPartyChanged when Parse<MatterPartyData>(data) is { } p:
+                if (withMatter) yield return $"{p.Number} {p.Title}";
+                yield return t["Matters.History." + p.Change, p.ClientName, t["PartyRole." + p.Role]];
+                break;
+            case HistoryKind.MatterChanged when Parse<MatterChangeData>(data) is { } c:
+                if (withMatter || c.Change == PartyChanges.Deleted) yield return $"{c.Number} {c.Title}";
+                yield return t["Matters.History." + c.Change, c.UserName ?? string.Empty, c.Activities ?? 0];
+                break;
+            default:
+                if (text.Length > 0) yield return text;
+                break;
+        }
+    }
+
+    private static T? Parse<T>(string? json) where T : class
+    {
+        if (string.IsNullOrEmpty(json)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
