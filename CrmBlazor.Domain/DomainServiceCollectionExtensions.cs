@@ -7,6 +7,7 @@ using CrmBlazor.Domain.Payments;
 using CrmBlazor.Domain.Settings;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Live;
+using CrmBlazor.Domain.Matters.Activities;
 using CrmBlazor.Domain.Sending;
 using CrmBlazor.Domain.Subscriptions;
 using CrmBlazor.Domain.Users;
@@ -59,6 +60,7 @@ public static class DomainServiceCollectionExtensions
         services.AddClientArchive();
         services.AddSubscriptionsAndLifecycle();
         Matters.MatterServiceCollectionExtensions.AddMatters(services);
+        services.AddMatterActivities();
         return services;
     }
 }

@@ -49,4 +49,9 @@ public enum HistoryKind
     MatterPartyChanged = 63,
     /// <summary>An intervenant added or removed, or the matter deleted.</summary>
     MatterChanged = 64,
+    // Activities, client split, transfers, matter proformas (MAT-6..MAT-9, MAT-13): 65–69.
+    ActivityRecorded = 65,
+    MatterSplitChanged = 66,
+    ActivitiesTransferred = 67,
+    MatterProformasDrafted = 68,
 }

@@ -1,3 +1,6 @@
+using CrmBlazor.Domain.Common;
+using CrmBlazor.Domain.Matters.Activities;
+
 namespace CrmBlazor.Domain.Matters;
 
 public enum ActivityKind
@@ -37,4 +40,69 @@ public class Activity
     public long Version { get; private set; }
 
     private Activity() { }
+
+    public bool IsBilled => BilledAt is not null;
+
+    /// <summary>A new activity from a form the service has validated against the matter (intervenant, client).</summary>
+    internal static Activity Record(long matterId, ActivityForm form, DateTime now)
+    {
+        var activity = new Activity { MatterId = matterId, CreatedAt = now, Version = 1 };
+        activity.Apply(form);
+        return activity;
+    }
+
+    internal void Edit(ActivityForm form)
+    {
+        EnsureUnbilled();
+        Apply(form);
+        Version++;
+    }
+
+    /// <summary>Moves the activity to another matter, for <paramref name="clientId"/> there or common (MAT-9).</summary>
+    internal void MoveTo(long matterId, long? clientId)
+    {
+        EnsureUnbilled();
+        MatterId = matterId;
+        ClientId = clientId;
+        Version++;
+    }
+
+    /// <summary>Put on a matter proforma: from now on it never changes (MAT-13).</summary>
+    internal void MarkBilled(long? documentId, DateTime at)
+    {
+        EnsureUnbilled();
+        BilledAt = at;
+        DocumentId = documentId;
+        Version++;
+    }
+
+    internal void EnsureUnbilled()
+    {
+        if (IsBilled) throw new DomainException("Error.ActivityBilled");
+    }
+
+    /// <summary>Time costs minutes × hourly rate / 60, rounded half away from zero to the minor unit.</summary>
+    public static long TimeAmount(int minutes, long hourlyRateMinor) => MoneyMath.Round(minutes * (decimal)hourlyRateMinor / 60m);
+
+    private void Apply(ActivityForm form)
+    {
+        Kind = form.Kind;
+        Date = form.Date;
+        UserId = form.UserId;
+        Description = form.Description.Trim();
+        Billable = form.Billable;
+        ClientId = form.ClientId;
+        if (form.Kind == ActivityKind.Time)
+        {
+            DurationMinutes = form.DurationMinutes;
+            HourlyRateMinor = form.HourlyRateMinor;
+            AmountMinor = TimeAmount(form.DurationMinutes!.Value, form.HourlyRateMinor!.Value);
+        }
+        else
+        {
+            DurationMinutes = null;
+            HourlyRateMinor = null;
+            AmountMinor = form.AmountMinor!.Value;
+        }
+    }
 }

@@ -22,6 +22,7 @@ public static class HistoryText
         _ when Clients.Archive.ArchiveHistoryText.Handles(kind) => Clients.Archive.ArchiveHistoryText.Icon(kind),
         _ when Clients.Lifecycle.LifecycleHistoryText.Handles(kind) => Clients.Lifecycle.LifecycleHistoryText.Icon(kind),
         _ when Matters.MatterHistoryText.Handles(kind) => Matters.MatterHistoryText.Icon(kind),
+        _ when Matters.Activities.ActivitiesHistoryText.Handles(kind) => Matters.Activities.ActivitiesHistoryText.Icon(kind),
         HistoryKind.Created => Icons.Material.Filled.AddCircleOutline,
         HistoryKind.Edited => Icons.Material.Filled.Edit,
         HistoryKind.Linked or HistoryKind.PrimaryContactChanged => Icons.Material.Filled.Link,
@@ -52,6 +53,11 @@ public static class HistoryText
         if (Matters.MatterHistoryText.Handles(item.Kind))
         {
             foreach (var line in Matters.MatterHistoryText.Lines(item, t)) yield return line;
+            yield break;
+        }
+        if (Matters.Activities.ActivitiesHistoryText.Handles(item.Kind))
+        {
+            foreach (var line in Matters.Activities.ActivitiesHistoryText.Lines(item, t)) yield return line;
             yield break;
         }
         if (PaymentHistoryText.Handles(item.Kind))
