@@ -15,7 +15,7 @@ internal sealed record GateClient(long PartyId, long ClientId, string Name, Clie
 /// </summary>
 internal sealed record MatterGate(long MatterId, string Number, string Title, string Currency, MatterStatus Status, long Version, IReadOnlyList<GateClient> Clients)
 {
-    public bool IsBlocked => Clients.Count > 0 && Clients.All(c => !c.IsActive);
+    public bool IsBlocked => MatterBlocking.IsBlocked(Clients.Select(c => (PartyRole.Client, c.IsActive)));
 
     /// <summary>The active clients, earliest added first (the order of the split and of its remainder rule).</summary>
     public IReadOnlyList<GateClient> Active => Clients.Where(c => c.IsActive).ToList();

@@ -11,7 +11,7 @@ using MudBlazor;
 namespace CrmBlazor.Tests.Components.Matters;
 
 /// <summary>The activity dialog and the panel (MAT-5, MAT-6, MAT-10, DEA-7).</summary>
-public class ActivityDialogTests : ActivityComponentTestBase
+public class ActivityDialogTests : ComponentTestBase
 {
     private async Task<IRenderedComponent<MudProviders>> OpenAsync(DialogParameters<ActivityDialog> parameters)
     {

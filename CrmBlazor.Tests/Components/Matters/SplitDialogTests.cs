@@ -10,7 +10,7 @@ using MudBlazor;
 namespace CrmBlazor.Tests.Components.Matters;
 
 /// <summary>The client split dialog (MAT-6, MAT-8): active clients, equal by default, running total, amounts, live.</summary>
-public class SplitDialogTests : ActivityComponentTestBase
+public class SplitDialogTests : ComponentTestBase
 {
     private async Task<(long Matter, long A, long B, long C)> MatterAsync()
     {
