@@ -104,6 +104,18 @@ public class Matter
         return true;
     }
 
+    /// <summary>A new title and responsible user (already validated); the responsible becomes an intervenant if not yet one.</summary>
+    public bool ChangeDetails(string title, string responsibleUserId, DateTime now)
+    {
+        title = title.Trim();
+        if (Title == title && ResponsibleUserId == responsibleUserId) return false;
+        Title = title;
+        ResponsibleUserId = responsibleUserId;
+        AddIntervenant(responsibleUserId, now);
+        Touch(now);
+        return true;
+    }
+
     /// <summary>Closes (files away) or reopens the matter; false when it already has that status.</summary>
     public bool SetStatus(MatterStatus status, DateTime now)
     {

@@ -31,3 +31,18 @@ public sealed class MatterForm
         else if (parties.Any(p => !Enum.IsDefined(p.Role))) errors.Add(nameof(Parties), "Error.MatterPartyRole");
     }
 }
+
+/// <summary>The matter's title and responsible user, corrected after creation.</summary>
+public sealed class MatterDetailsForm
+{
+    public string Title { get; set; } = string.Empty;
+    public string ResponsibleUserId { get; set; } = string.Empty;
+
+    public void Check(FieldErrors errors)
+    {
+        var title = (Title ?? string.Empty).Trim();
+        if (title.Length == 0) errors.Add(nameof(Title), "Error.Required");
+        else if (title.Length > Matter.TitleMax) errors.Add(nameof(Title), $"Error.TooLong|{Matter.TitleMax}");
+        if (string.IsNullOrWhiteSpace(ResponsibleUserId)) errors.Add(nameof(ResponsibleUserId), "Error.Required");
+    }
+}

@@ -23,5 +23,6 @@ public static class PartyChanges
     public const string IntervenantRemoved = "IntervenantRemoved";
     public const string Deleted = "Deleted";
     public const string Closed = "Closed";
+    public const string DetailsChanged = "DetailsChanged";
     public const string Reopened = "Reopened";
 }

@@ -67,6 +67,29 @@ public sealed class MatterService(CrmDbContextFactory dbs, ICurrentActor actors,
         await SaveIntervenantAsync(db, matter, actor, actor.UserId, add: true, ct);
     }
 
+    /// <summary>Corrects the title or hands the matter to another responsible user: the responsible user or an administrator.</summary>
+    public async Task UpdateDetailsAsync(long matterId, MatterDetailsForm form, long expectedVersion, CancellationToken ct = default)
+    {
+        var actor = await actors.GetAsync();
+        actor.RequireStaff();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var errors = new FieldErrors();
+        form.Check(errors);
+        await using var db = dbs.CreateDbContext();
+        var responsible = string.IsNullOrEmpty(form.ResponsibleUserId) ? null
+            : await db.Users.Where(u => u.Id == form.ResponsibleUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
+        if (!string.IsNullOrEmpty(form.ResponsibleUserId) && responsible is null) errors.Add(nameof(MatterDetailsForm.ResponsibleUserId), "Error.UserNotFound");
+        errors.ThrowIfAny();
+        var matter = await LoadAsync(db, matterId, expectedVersion, ct);
+        if (matter.ResponsibleUserId != actor.UserId && !actor.Roles.Contains(StaffRoles.Admin) && !actor.Roles.Contains(Actor.SystemRole))
+            throw new NotAllowedException("Error.MatterStatusByResponsible");
+        if (!matter.ChangeDetails(form.Title, form.ResponsibleUserId, now)) return;
+        db.RecordOnMatter(matter.Id, HistoryKind.MatterChanged, actor, now, matter.Title,
+            new MatterChangeData(matter.Id, matter.Number, matter.Title, PartyChanges.DetailsChanged, responsible));
+        await db.SaveCheckedAsync(ct, "Error.MatterChangedMeanwhile");
+        await PublishAsync(feed, matter.Id, matter.Parties.Select(p => p.ClientId), actor);
+    }
+
     /// <summary>Closes or reopens the matter: the responsible user or an administrator.</summary>
     public async Task SetStatusAsync(long matterId, MatterStatus status, long expectedVersion, CancellationToken ct = default)
     {

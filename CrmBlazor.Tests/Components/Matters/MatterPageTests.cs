@@ -100,6 +100,29 @@ public class MatterPageTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task MAT_1_edit_details_in_the_menu_corrects_the_title_says_what_is_wrong_next_to_the_field_and_the_page_follows()
+    {
+        var a = await CreateCompanyAsync("Astillero Norte SL");
+        var id = await Host.MatterAsync("Colision", MatterData.Client(a));
+        var cut = RenderMatter(id);
+        await cut.WaitForAssertionAsync(() => Assert.Equal("Colision", cut.Find("#matter-title").TextContent));
+
+        await cut.Find("#matter-actions button").ClickAsync(new());
+        _ = Root.Find("#action-edit-details").ClickAsync(new());
+        await Root.WaitForAssertionAsync(() => Assert.Equal("Colision", Root.Find("#matter-details-title").GetAttribute("value")));
+        await Root.Find("#matter-details-title").ChangeAsync(new() { Value = "   " });
+        await Root.Find("#matter-details-save").ClickAsync(new());
+        await Root.WaitForAssertionAsync(() => Assert.NotEmpty(FieldMessage(Root, "matter-details-title")));
+        Assert.Equal("Colision", (await Host.DetailAsync(id)).Title);
+
+        await Root.Find("#matter-details-title").ChangeAsync(new() { Value = "Colisión en el pantalán" });
+        await Root.Find("#matter-details-save").ClickAsync(new());
+
+        await cut.WaitForAssertionAsync(() => Assert.Equal("Colisión en el pantalán", cut.Find("#matter-title").TextContent));
+        Assert.Empty(Root.FindAll("#matter-details-save"));
+    }
+
+    [Fact]
     public async Task MAT_1_the_edit_parties_dialog_toggles_and_removes_parties_and_refuses_to_leave_no_client()
     {
         var a = await CreateCompanyAsync("Astillero Norte SL");

@@ -137,4 +137,31 @@ public class MatterDeletionAndTeamTests
         Assert.Contains(lines, d => d.Contains(PartyChanges.Closed));
         Assert.Contains(lines, d => d.Contains(PartyChanges.Reopened));
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task MAT_1_the_title_and_responsible_are_corrected_later_by_the_responsible_or_an_administrator_and_bad_input_saves_nothing(DatabaseProvider provider)
+    {
+        await using var host = await HostAsync(provider);
+        var a = await host.CreateAsync(ClientBuilder.Company("Alfa SL"));
+        var id = await host.MatterAsync("Colision", MatterData.Client(a));
+
+        await Expect.FieldErrorAsync(async () => await host.Matters().UpdateDetailsAsync(id,
+            new MatterDetailsForm { Title = "  ", ResponsibleUserId = TestActor.Admin.UserId! }, await host.MatterVersionAsync(id)), "Title", "Error.Required");
+        await Expect.FieldErrorAsync(async () => await host.Matters().UpdateDetailsAsync(id,
+            new MatterDetailsForm { Title = "Colisión", ResponsibleUserId = "ghost" }, await host.MatterVersionAsync(id)), "ResponsibleUserId", "Error.UserNotFound");
+        host.Actor.Current = TestActor.Office; // an intervenant, not the responsible
+        await Assert.ThrowsAsync<NotAllowedException>(async () => await host.Matters().UpdateDetailsAsync(id,
+            new MatterDetailsForm { Title = "Colisión", ResponsibleUserId = TestActor.Office.UserId! }, await host.MatterVersionAsync(id)));
+        Assert.Equal("Colision", (await host.DetailAsync(id)).Title);
+
+        host.Actor.Current = TestActor.Admin;
+        await host.Matters().UpdateDetailsAsync(id, new MatterDetailsForm { Title = " Colisión en el pantalán ", ResponsibleUserId = TestActor.Sales.UserId! }, await host.MatterVersionAsync(id));
+
+        var detail = await host.DetailAsync(id);
+        Assert.Equal(("Colisión en el pantalán", TestActor.Sales.UserId), (detail.Title, detail.ResponsibleUserId));
+        Assert.Contains("Sylwia Sales", detail.Intervenants.Select(i => i.Name)); // the new responsible works on it
+        var line = Assert.Single(await host.MatterReads().TimelineAsync(id), e => e.Kind == HistoryKind.MatterChanged);
+        Assert.Contains(PartyChanges.DetailsChanged, line.Data);
+    }
 }
