@@ -71,6 +71,22 @@ public class MatterStoryTests(AppFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task MAT_5_the_demo_data_has_matters_with_activities_one_client_inactive_on_a_matter_and_one_blocked_matter()
+    {
+        await using var db = fixture.App.Get<CrmDbContextFactory>().CreateDbContext();
+        var demo = await db.Matters.Where(m => m.Title == "Réclamation assurance coque" || m.Title == "Embargo preventivo del velero")
+            .OrderBy(m => m.Id).Select(m => m.Id).ToListAsync();
+        Assert.Equal(2, demo.Count);
+        Assert.Equal([1, 0], await db.MatterParties.Where(p => p.MatterId == demo[0]).OrderBy(p => p.Id).Select(p => p.IsActive ? 1 : 0).ToListAsync());
+        Assert.False(await MatterBlocking.IsBlockedAsync(db, demo[0]));
+        Assert.True(await MatterBlocking.IsBlockedAsync(db, demo[1]));
+        Assert.Equal(3, await db.Activities.CountAsync(a => a.MatterId == demo[0]));
+        // The inactive client has no part of the common activities.
+        Assert.Single(await db.ActivityShares.Where(s => db.Activities.Any(a => a.Id == s.ActivityId && a.MatterId == demo[0]))
+            .Select(s => s.ClientId).Distinct().ToListAsync());
+    }
+
     /// <summary>A matter of two clients with one common expense of €100.00, and another matter with one activity.</summary>
     private async Task<(long Matter, long Other)> StoryAsync(string suffix)
     {

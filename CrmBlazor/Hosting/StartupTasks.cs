@@ -51,7 +51,8 @@ public static class StartupTasks
             if (seeded > 0)
             {
                 var documents = await DemoDocumentSeeder.SeedAsync(dbs, services.GetRequiredService<ChangeFeed>(), TimeProvider.System, demo.Seed);
-                logger.LogInformation("Seeded {Count} demo clients and {Documents} documents", seeded, documents);
+                var matters = await DemoMatterSeeder.SeedAsync(dbs, services.GetRequiredService<ChangeFeed>(), TimeProvider.System);
+                logger.LogInformation("Seeded {Count} demo clients, {Documents} documents and {Matters} matters", seeded, documents, matters);
             }
         }
     }
