@@ -38,7 +38,7 @@ public static class DemoDocumentSeeder
             await db.SaveChangesAsync(ct);
         }
 
-        var documents = new DocumentService(dbs, new SystemActor(), feed, clock);
+        var documents = new DocumentService(dbs, SystemCurrentActor.Instance, feed, clock);
         await using var read = dbs.CreateDbContext();
         var rates = await read.TaxRates.Where(t => t.IsActive).ToListAsync(ct);
         var clients = await read.Clients.Where(c => c.Kind == ClientKind.Company && c.Status == ClientStatus.Active)
@@ -74,10 +74,5 @@ public static class DemoDocumentSeeder
     {
         var (description, unit, price) = Services[random.Next(Services.Length)];
         return new LineInput { Description = description, Unit = unit, Quantity = random.Next(1, 9), UnitPriceMinor = price, TaxRateId = taxRateId };
-    }
-
-    private sealed class SystemActor : ICurrentActor
-    {
-        public Task<Actor> GetAsync() => Task.FromResult(Actor.System);
     }
 }

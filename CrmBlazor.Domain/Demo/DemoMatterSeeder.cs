@@ -34,7 +34,7 @@ public static class DemoMatterSeeder
         }
         if (admin is null || companies.Count < 2 * Titles.Length) return 0;
 
-        var system = new SystemActor();
+        var system = SystemCurrentActor.Instance;
         var matters = new MatterService(dbs, system, feed, clock);
         var parties = new MatterPartyService(dbs, system, feed, clock);
         var reads = new MatterQueries(dbs, system);
@@ -59,10 +59,5 @@ public static class DemoMatterSeeder
             }
         }
         return Titles.Length;
-    }
-
-    private sealed class SystemActor : ICurrentActor
-    {
-        public Task<Actor> GetAsync() => Task.FromResult(Actor.System);
     }
 }

@@ -81,8 +81,7 @@ public sealed class MatterService(CrmDbContextFactory dbs, ICurrentActor actors,
         if (!string.IsNullOrEmpty(form.ResponsibleUserId) && responsible is null) errors.Add(nameof(MatterDetailsForm.ResponsibleUserId), "Error.UserNotFound");
         errors.ThrowIfAny();
         var matter = await LoadAsync(db, matterId, expectedVersion, ct);
-        if (matter.ResponsibleUserId != actor.UserId && !actor.Roles.Contains(StaffRoles.Admin) && !actor.Roles.Contains(Actor.SystemRole))
-            throw new NotAllowedException("Error.MatterStatusByResponsible");
+        RequireResponsibleOrAdmin(matter, actor, "Error.MatterStatusByResponsible");
         if (!matter.ChangeDetails(form.Title, form.ResponsibleUserId, now)) return;
         db.RecordOnMatter(matter.Id, HistoryKind.MatterChanged, actor, now, matter.Title,
             new MatterChangeData(matter.Id, matter.Number, matter.Title, PartyChanges.DetailsChanged, responsible));
@@ -98,8 +97,7 @@ public sealed class MatterService(CrmDbContextFactory dbs, ICurrentActor actors,
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = dbs.CreateDbContext();
         var matter = await LoadAsync(db, matterId, expectedVersion, ct);
-        if (matter.ResponsibleUserId != actor.UserId && !actor.Roles.Contains(StaffRoles.Admin) && !actor.Roles.Contains(Actor.SystemRole))
-            throw new NotAllowedException("Error.MatterStatusByResponsible");
+        RequireResponsibleOrAdmin(matter, actor, "Error.MatterStatusByResponsible");
         if (!matter.SetStatus(status, now)) return;
         db.RecordOnMatter(matter.Id, HistoryKind.MatterChanged, actor, now, matter.Title,
             new MatterChangeData(matter.Id, matter.Number, matter.Title, status == MatterStatus.Closed ? PartyChanges.Closed : PartyChanges.Reopened));
@@ -145,6 +143,13 @@ public sealed class MatterService(CrmDbContextFactory dbs, ICurrentActor actors,
         await PublishAsync(feed, matterId, clientIds, actor);
     }
 
+    /// <summary>Changing the team, the details or the status of a matter is for its responsible user or an administrator.</summary>
+    private static void RequireResponsibleOrAdmin(Matter matter, Actor actor, string messageKey)
+    {
+        if (matter.ResponsibleUserId != actor.UserId && !actor.Roles.Contains(StaffRoles.Admin) && !actor.Roles.Contains(Actor.SystemRole))
+            throw new NotAllowedException(messageKey);
+    }
+
     internal static string Label(Matter matter) => $"{matter.Number} {matter.Title}";
 
     internal static async Task<Matter> LoadAsync(CrmDbContext db, long matterId, long? expectedVersion, CancellationToken ct)
@@ -175,8 +180,7 @@ public sealed class MatterService(CrmDbContextFactory dbs, ICurrentActor actors,
         actor.RequireStaff();
         await using var db = dbs.CreateDbContext();
         var matter = await LoadAsync(db, matterId, expectedVersion, ct);
-        if (matter.ResponsibleUserId != actor.UserId && !actor.Roles.Contains(StaffRoles.Admin) && !actor.Roles.Contains(Actor.SystemRole))
-            throw new NotAllowedException("Error.MatterIntervenantsByResponsible");
+        RequireResponsibleOrAdmin(matter, actor, "Error.MatterIntervenantsByResponsible");
         await SaveIntervenantAsync(db, matter, actor, userId, add, ct);
     }
 

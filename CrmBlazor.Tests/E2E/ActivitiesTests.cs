@@ -70,7 +70,7 @@ public class ActivitiesTests(AppFixture fixture)
     private async Task<(long Matter, long Blocked)> MatterWithActivitiesAsync(string suffix)
     {
         var services = fixture.App.Services;
-        var system = new SystemActor();
+        var system = SystemCurrentActor.Instance;
         var clients = ActivatorUtilities.CreateInstance<ClientService>(services, system);
         var a = await clients.CreateAsync(new ClientForm { Kind = ClientKind.Company, CompanyName = "Astillero Norte SL", Language = "es", Currency = "EUR", IsCustomer = true });
         var b = await clients.CreateAsync(new ClientForm { Kind = ClientKind.Company, CompanyName = "Bodegas Sur SA", Language = "es", Currency = "EUR", IsCustomer = true });
@@ -88,10 +88,5 @@ public class ActivitiesTests(AppFixture fixture)
         await activities.AddAsync(matter, new ActivityForm { Kind = ActivityKind.Time, Date = today.AddDays(-1), UserId = admin, DurationMinutes = 45, HourlyRateMinor = 120_00, Description = "Llamada con la aseguradora", ClientId = a });
         await activities.AddAsync(matter, new ActivityForm { Kind = ActivityKind.Expense, Date = today, UserId = admin, AmountMinor = 12_00, Description = "Mensajería", ClientId = b, Billable = false });
         return (matter, blocked);
-    }
-
-    private sealed class SystemActor : ICurrentActor
-    {
-        public Task<Actor> GetAsync() => Task.FromResult(Actor.System);
     }
 }

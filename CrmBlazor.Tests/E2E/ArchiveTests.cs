@@ -101,7 +101,7 @@ public class ArchiveTests(AppFixture fixture)
 
     private async Task<long> CompanyAsync(string name)
     {
-        var clients = ActivatorUtilities.CreateInstance<ClientService>(fixture.App.Services, new SystemActor());
+        var clients = ActivatorUtilities.CreateInstance<ClientService>(fixture.App.Services, SystemCurrentActor.Instance);
         return await clients.CreateAsync(new ClientForm { Kind = ClientKind.Company, CompanyName = name, Language = "es", Currency = "EUR", IsCustomer = true });
     }
 
@@ -118,10 +118,5 @@ public class ArchiveTests(AppFixture fixture)
     {
         await page.WaitForTimeoutAsync(500); // let MudBlazor's fades and colour transitions finish: the picture only
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, name + ".png"), FullPage = false });
-    }
-
-    private sealed class SystemActor : ICurrentActor
-    {
-        public Task<Actor> GetAsync() => Task.FromResult(Actor.System);
     }
 }

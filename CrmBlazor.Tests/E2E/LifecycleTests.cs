@@ -80,7 +80,7 @@ public class LifecycleTests(AppFixture fixture)
     private Task Services(out SubscriptionService subscriptions, out ClientService clients, out DocumentService documents, out SettingsService settings)
     {
         var services = fixture.App.Services;
-        var system = new SystemActor();
+        var system = SystemCurrentActor.Instance;
         subscriptions = ActivatorUtilities.CreateInstance<SubscriptionService>(services, system);
         clients = ActivatorUtilities.CreateInstance<ClientService>(services, system);
         documents = ActivatorUtilities.CreateInstance<DocumentService>(services, system);
@@ -111,9 +111,4 @@ public class LifecycleTests(AppFixture fixture)
 
     private static Task ShotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, name + ".png"), FullPage = false });
-
-    private sealed class SystemActor : ICurrentActor
-    {
-        public Task<Actor> GetAsync() => Task.FromResult(Actor.System);
-    }
 }

@@ -61,7 +61,7 @@ public class MatterStoryTests(AppFixture fixture)
         await Assertions.Expect(colleague.Locator("#activities-split")).ToBeDisabledAsync();
 
         // MAT-9: the service refuses a transfer into it even when forged past the picker.
-        var transfers = ActivatorUtilities.CreateInstance<TransferService>(fixture.App.Services, new SystemActor());
+        var transfers = ActivatorUtilities.CreateInstance<TransferService>(fixture.App.Services, SystemCurrentActor.Instance);
         ActivityRef moving;
         await using (var db = fixture.App.Get<CrmDbContextFactory>().CreateDbContext())
             moving = await db.Activities.Where(a => a.MatterId == other).Select(a => new ActivityRef(a.Id, a.Version)).SingleAsync();
@@ -91,7 +91,7 @@ public class MatterStoryTests(AppFixture fixture)
     private async Task<(long Matter, long Other)> StoryAsync(string suffix)
     {
         var services = fixture.App.Services;
-        var system = new SystemActor();
+        var system = SystemCurrentActor.Instance;
         var clients = ActivatorUtilities.CreateInstance<ClientService>(services, system);
         var naviera = await clients.CreateAsync(new ClientForm { Kind = ClientKind.Company, CompanyName = $"Naviera Cantábrica {suffix} SL", Language = "es", Currency = "EUR", IsCustomer = true });
         var marina = await clients.CreateAsync(new ClientForm { Kind = ClientKind.Company, CompanyName = $"Marina Azul {suffix} SL", Language = "es", Currency = "EUR", IsCustomer = true });
@@ -113,10 +113,5 @@ public class MatterStoryTests(AppFixture fixture)
         await activities.AddAsync(matter, new ActivityForm { Kind = ActivityKind.Expense, Date = today.AddDays(-5), UserId = admin, AmountMinor = 100_00, Description = "Peritaje naval" });
         await activities.AddAsync(other, new ActivityForm { Kind = ActivityKind.Expense, Date = today, UserId = admin, AmountMinor = 20_00, Description = "Copias" });
         return (matter, other);
-    }
-
-    private sealed class SystemActor : ICurrentActor
-    {
-        public Task<Actor> GetAsync() => Task.FromResult(Actor.System);
     }
 }

@@ -19,7 +19,7 @@ public class MatterTests(AppFixture fixture)
     {
         Directory.CreateDirectory(Folder);
         var suffix = Guid.NewGuid().ToString("N")[..6];
-        var clients = ActivatorUtilities.CreateInstance<ClientService>(fixture.App.Services, new SystemActor());
+        var clients = ActivatorUtilities.CreateInstance<ClientService>(fixture.App.Services, SystemCurrentActor.Instance);
         var first = $"Naviera Cantábrica {suffix} SL";
         var second = $"Marina Azul {suffix} SL";
         foreach (var name in new[] { first, second })
@@ -66,8 +66,8 @@ public class MatterTests(AppFixture fixture)
         await ShotAsync(page, "matter-page");
 
         // Two more matters for the list: one blocked (its only client inactive on it, MAT-5).
-        var matters = ActivatorUtilities.CreateInstance<MatterService>(fixture.App.Services, new SystemActor());
-        var reads = ActivatorUtilities.CreateInstance<MatterQueries>(fixture.App.Services, new SystemActor());
+        var matters = ActivatorUtilities.CreateInstance<MatterService>(fixture.App.Services, SystemCurrentActor.Instance);
+        var reads = ActivatorUtilities.CreateInstance<MatterQueries>(fixture.App.Services, SystemCurrentActor.Instance);
         var admin = (await reads.StaffUsersAsync()).First(u => u.Name == "Ana Admin").Id;
         var firstId = (await reads.ListAsync(new MatterListRequest(suffix))).Rows.Single().Id;
         var ids = (await reads.GetAsync(firstId))!.Parties.Select(p => p.ClientId).ToList();
@@ -82,9 +82,4 @@ public class MatterTests(AppFixture fixture)
 
     private static Task ShotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, name + ".png"), FullPage = true });
-
-    private sealed class SystemActor : ICurrentActor
-    {
-        public Task<Actor> GetAsync() => Task.FromResult(Actor.System);
-    }
 }

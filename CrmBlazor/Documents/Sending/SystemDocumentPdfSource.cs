@@ -18,15 +18,10 @@ public sealed class SystemDocumentPdfSource(
 {
     public async Task<PdfAttachment?> GetAsync(long documentId, CancellationToken ct = default)
     {
-        var system = new SystemActor();
+        var system = SystemCurrentActor.Instance;
         var loader = new DocumentSheetLoader(new DocumentService(dbs, system, feed, clock), new SettingsService(dbs, system, feed, clock),
             new ClientService(dbs, system, feed, clock));
         var service = new DocumentPdfService(loader, renderer, printer, new DocumentPdfStore(dbs, system, clock));
         return await service.GetAsync(documentId, ct) is { } file ? new PdfAttachment(file.FileName, file.Bytes) : null;
-    }
-
-    private sealed class SystemActor : ICurrentActor
-    {
-        public Task<Actor> GetAsync() => Task.FromResult(Actor.System);
     }
 }
