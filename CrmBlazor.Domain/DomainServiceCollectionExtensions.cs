@@ -61,6 +61,8 @@ public static class DomainServiceCollectionExtensions
         services.AddSubscriptionsAndLifecycle();
         Matters.MatterServiceCollectionExtensions.AddMatters(services);
         services.AddMatterActivities();
+        Portal.PortalServiceCollectionExtensions.AddPortal(services);
+        Commercial.CommercialServiceCollectionExtensions.AddCommercial(services);
         return services;
     }
 }

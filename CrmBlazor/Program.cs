@@ -5,6 +5,7 @@ using CrmBlazor.Documents.Pdf;
 using CrmBlazor.Hosting;
 using CrmBlazor.Localization;
 using CrmBlazor.Mail;
+using CrmBlazor.Portal;
 using CrmBlazor.Public;
 using CrmBlazor.Payments;
 
@@ -24,6 +25,7 @@ if (!app.Environment.IsDevelopment())
 app.UseCrmLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePortalCulture();
 app.UsePaymentPageMisses();
 app.UseAntiforgery();
 
@@ -35,6 +37,8 @@ app.MapDocumentPdf();
 app.MapMailAttachments();
 app.MapPublicDocuments();
 app.MapPayments();
+app.MapPortalAccount();
+app.MapPortalModules();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.Services.RunStartupTasksAsync(app.Configuration, app.Environment);

@@ -48,6 +48,11 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Matters.ActivityShare> ActivityShares => Set<Matters.ActivityShare>();
     public DbSet<Matters.MatterSplit> MatterSplits => Set<Matters.MatterSplit>();
     public DbSet<Matters.MatterEvent> MatterEvents => Set<Matters.MatterEvent>();
+    public DbSet<Portal.PortalAccount> PortalAccounts => Set<Portal.PortalAccount>();
+    public DbSet<Portal.SetPasswordToken> SetPasswordTokens => Set<Portal.SetPasswordToken>();
+    public DbSet<Portal.SupportMessage> SupportMessages => Set<Portal.SupportMessage>();
+    public DbSet<Commercial.FollowUp> FollowUps => Set<Commercial.FollowUp>();
+    public DbSet<Commercial.Deal> Deals => Set<Commercial.Deal>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

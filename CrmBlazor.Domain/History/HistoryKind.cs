@@ -54,4 +54,21 @@ public enum HistoryKind
     MatterSplitChanged = 66,
     ActivitiesTransferred = 67,
     MatterProformasDrafted = 68,
+    // Contacts and the client portal (CON-1, CON-3..5, POR-1, POR-2): 70–79.
+    PortalAccessGranted = 70,
+    WelcomeEmailQueued = 71,
+    SetPasswordEmailQueued = 72,
+    PortalPasswordSet = 73,
+    PortalPermissionsChanged = 74,
+    SupportMessageFromContact = 75,
+    SupportMessageFromStaff = 76,
+    // Commercial follow-ups and deals (COM-1..4): 80–89.
+    FollowUpScheduled = 80,
+    FollowUpReassigned = 81,
+    FollowUpCompleted = 82,
+    FollowUpEdited = 83,
+    DealCreated = 85,
+    DealStageChanged = 86,
+    DealEdited = 87,
+    DealQuoteCreated = 88,
 }

@@ -31,6 +31,10 @@ public class OrganisationSettings
     public bool RemindersEnabled { get; set; } = true;
     /// <summary>A public link of an invoice keeps working this many days after it is paid or cancelled (SND-3).</summary>
     public int LinkDaysAfterSettled { get; set; } = 30;
+    /// <summary>The "new contact" welcome email template is on (CON-3); off, no contact gets one.</summary>
+    public bool WelcomeEmailEnabled { get; set; } = true;
+    /// <summary>The portal modules a new contact may use unless staff change them (CON-5).</summary>
+    public Portal.PortalPermissions DefaultPortalPermissions { get; set; } = Portal.PortalPermissions.All;
     public byte[]? Logo { get; private set; }
     public string? LogoContentType { get; private set; }
     public long Version { get; private set; } = 1;

@@ -11,4 +11,7 @@ public class AppUser : IdentityUser
     public string Culture { get; set; } = "en";
 
     public ProfileRights Rights { get; set; }
+
+    /// <summary>Set when an administrator removed the user: no sign-in, no new assignments; their records stay.</summary>
+    public DateTime? RemovedAt { get; set; }
 }

@@ -9,6 +9,7 @@ using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.Users;
 using CrmBlazor.Localization;
 using CrmBlazor.Mail;
+using CrmBlazor.Portal;
 using CrmBlazor.Public;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor;
@@ -43,7 +44,9 @@ public static class WebServices
         services.AddScoped<CrmBlazor.Clients.Archive.ArchiveFlow>();
         Subscriptions.SubscriptionWebServices.AddSubscriptionScheduler(services, configuration);
 
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies =>
+        var authentication = services.AddAuthentication(IdentityConstants.ApplicationScheme);
+        authentication.AddPortalCookie();
+        authentication.AddIdentityCookies(cookies =>
         {
             cookies.ApplicationCookie?.Configure(o =>
             {
@@ -53,7 +56,7 @@ public static class WebServices
                 o.ExpireTimeSpan = TimeSpan.FromHours(10);
             });
         });
-        services.AddAuthorization();
+        services.AddAuthorization(o => o.AddPortalPolicy());
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

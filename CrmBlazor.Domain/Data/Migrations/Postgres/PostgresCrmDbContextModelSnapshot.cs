@@ -236,6 +236,125 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                     b.ToTable("SavedFilters");
                 });
 
+            modelBuilder.Entity("CrmBlazor.Domain.Commercial.Deal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly?>("ExpectedClose")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long?>("QuoteDocumentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("QuoteDocumentId");
+
+                    b.HasIndex("Stage", "ExpectedClose", "Id");
+
+                    b.ToTable("Deals");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Commercial.FollowUp", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AssignedUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "DueAt");
+
+                    b.HasIndex("AssignedUserId", "CompletedAt", "DueAt");
+
+                    b.ToTable("FollowUps");
+                });
+
             modelBuilder.Entity("CrmBlazor.Domain.Documents.Document", b =>
                 {
                     b.Property<long>("Id")
@@ -1031,6 +1150,133 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                     b.ToTable("PaymentEvents");
                 });
 
+            modelBuilder.Entity("CrmBlazor.Domain.Portal.PortalAccount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("PasswordSetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Permissions")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.ToTable("PortalAccounts");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Portal.SetPasswordToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("PortalAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortalAccountId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("SetPasswordTokens");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Portal.SupportMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PortalAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StaffUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortalAccountId");
+
+                    b.HasIndex("CustomerId", "Id");
+
+                    b.ToTable("SupportMessages");
+                });
+
             modelBuilder.Entity("CrmBlazor.Domain.Reminders.ReminderSent", b =>
                 {
                     b.Property<long>("Id")
@@ -1186,6 +1432,9 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
+                    b.Property<int>("DefaultPortalPermissions")
+                        .HasColumnType("integer");
+
                     b.Property<string>("DeliveryNotePrefix")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1256,6 +1505,9 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("WelcomeEmailEnabled")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.ToTable("Settings");
@@ -1271,6 +1523,7 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                             CreditNotePrefix = "CN",
                             DefaultCurrency = "EUR",
                             DefaultLanguage = "en",
+                            DefaultPortalPermissions = 15,
                             DeliveryNotePrefix = "DN",
                             Email = "",
                             InvoicePrefix = "INV",
@@ -1284,7 +1537,8 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                             RemindersEnabled = true,
                             Street = "",
                             TaxId = "",
-                            Version = 1L
+                            Version = 1L,
+                            WelcomeEmailEnabled = true
                         });
                 });
 
@@ -1609,6 +1863,9 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Rights")
                         .HasColumnType("integer");
 
@@ -1869,6 +2126,29 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("CrmBlazor.Domain.Commercial.Deal", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CrmBlazor.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("QuoteDocumentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Commercial.FollowUp", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CrmBlazor.Domain.Documents.Document", b =>
                 {
                     b.HasOne("CrmBlazor.Domain.Clients.Client", null)
@@ -2045,6 +2325,44 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Portal.PortalAccount", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CrmBlazor.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Portal.SetPasswordToken", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Portal.PortalAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PortalAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Portal.SupportMessage", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CrmBlazor.Domain.Portal.PortalAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PortalAccountId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CrmBlazor.Domain.Reminders.ReminderSent", b =>

@@ -225,6 +225,121 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.ToTable("SavedFilters");
                 });
 
+            modelBuilder.Entity("CrmBlazor.Domain.Commercial.Deal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpectedClose")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("QuoteDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("QuoteDocumentId");
+
+                    b.HasIndex("Stage", "ExpectedClose", "Id");
+
+                    b.ToTable("Deals");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Commercial.FollowUp", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "DueAt");
+
+                    b.HasIndex("AssignedUserId", "CompletedAt", "DueAt");
+
+                    b.ToTable("FollowUps");
+                });
+
             modelBuilder.Entity("CrmBlazor.Domain.Documents.Document", b =>
                 {
                     b.Property<long>("Id")
@@ -994,6 +1109,127 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.ToTable("PaymentEvents");
                 });
 
+            modelBuilder.Entity("CrmBlazor.Domain.Portal.PortalAccount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastSignInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PasswordSetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Permissions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.ToTable("PortalAccounts");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Portal.SetPasswordToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PortalAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortalAccountId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("SetPasswordTokens");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Portal.SupportMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PortalAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StaffUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortalAccountId");
+
+                    b.HasIndex("CustomerId", "Id");
+
+                    b.ToTable("SupportMessages");
+                });
+
             modelBuilder.Entity("CrmBlazor.Domain.Reminders.ReminderSent", b =>
                 {
                     b.Property<long>("Id")
@@ -1143,6 +1379,9 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DefaultPortalPermissions")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DeliveryNotePrefix")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1213,6 +1452,9 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("WelcomeEmailEnabled")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("Settings");
@@ -1228,6 +1470,7 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                             CreditNotePrefix = "CN",
                             DefaultCurrency = "EUR",
                             DefaultLanguage = "en",
+                            DefaultPortalPermissions = 15,
                             DeliveryNotePrefix = "DN",
                             Email = "",
                             InvoicePrefix = "INV",
@@ -1241,7 +1484,8 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                             RemindersEnabled = true,
                             Street = "",
                             TaxId = "",
-                            Version = 1L
+                            Version = 1L,
+                            WelcomeEmailEnabled = true
                         });
                 });
 
@@ -1558,6 +1802,9 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Rights")
                         .HasColumnType("INTEGER");
 
@@ -1812,6 +2059,29 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("CrmBlazor.Domain.Commercial.Deal", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CrmBlazor.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("QuoteDocumentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Commercial.FollowUp", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CrmBlazor.Domain.Documents.Document", b =>
                 {
                     b.HasOne("CrmBlazor.Domain.Clients.Client", null)
@@ -1988,6 +2258,44 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Portal.PortalAccount", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CrmBlazor.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Portal.SetPasswordToken", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Portal.PortalAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PortalAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Portal.SupportMessage", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CrmBlazor.Domain.Portal.PortalAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PortalAccountId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CrmBlazor.Domain.Reminders.ReminderSent", b =>

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmBlazor.Domain.Portal;
+
+public static class PortalServiceCollectionExtensions
+{
+    /// <summary>Contacts' portal accounts, sessions and the portal's modules.</summary>
+    public static IServiceCollection AddPortal(this IServiceCollection services)
+    {
+        services.AddScoped<PortalSessions>();
+        services.AddScoped<PortalSignIn>();
+        services.AddSingleton<IPasswordHasher<PortalAccount>, PasswordHasher<PortalAccount>>();
+        services.AddSingleton<PortalPasswords>();
+        return services;
+    }
+}
