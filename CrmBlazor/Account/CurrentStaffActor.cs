@@ -25,8 +25,8 @@ public sealed class CurrentStaffActor(IServiceProvider services, IHttpContextAcc
 
         await using var db = dbs.CreateDbContext();
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.DisplayName, u.Rights, u.LockoutEnd }).FirstOrDefaultAsync();
-        if (user is null) return Actor.Anonymous;
+            .Select(u => new { u.DisplayName, u.Rights, u.LockoutEnd, u.RemovedAt }).FirstOrDefaultAsync();
+        if (user is null || user.RemovedAt is not null) return Actor.Anonymous;
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name!)
             .ToListAsync();
         _cached = new Actor(userId, user.DisplayName, roles.ToHashSet(), user.Rights);
