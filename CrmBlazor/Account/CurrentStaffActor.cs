@@ -36,17 +36,21 @@ public sealed class CurrentStaffActor(IServiceProvider services, IHttpContextAcc
 
     private async Task<ClaimsPrincipal?> PrincipalAsync()
     {
-        if (http.HttpContext?.User.Identity?.IsAuthenticated == true) return http.HttpContext.User;
+        // The circuit's own user first: a live reload runs on the execution context of whoever published the change, and
+        // the HttpContext that flows with it is the publisher's (another user's circuit), not this circuit's.
         var auth = services.GetService<AuthenticationStateProvider>();
-        if (auth is null) return null;
-        try
+        if (auth is not null)
         {
-            return (await auth.GetAuthenticationStateAsync()).User;
+            try
+            {
+                var user = (await auth.GetAuthenticationStateAsync()).User;
+                if (user.Identity?.IsAuthenticated == true) return user;
+            }
+            catch (InvalidOperationException)
+            {
+                // Outside a component's scope (a plain HTTP endpoint) there is no authentication state.
+            }
         }
-        catch (InvalidOperationException)
-        {
-            // Outside a component's scope (a plain HTTP endpoint) there is no authentication state.
-            return null;
-        }
+        return http.HttpContext?.User.Identity?.IsAuthenticated == true ? http.HttpContext.User : null;
     }
 }
