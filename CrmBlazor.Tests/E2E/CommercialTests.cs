@@ -39,7 +39,9 @@ public class CommercialTests(AppFixture fixture)
         await office.FillAsync("#follow-up-date", time.Today.AddDays(-1).ToString("yyyy-MM-dd"));
         await office.FillAsync("#follow-up-time", "10:15");
         await office.FillAsync("#follow-up-notes", "Call about the winter storage quote");
+        await Assertions.Expect(office.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         await office.Mouse.MoveAsync(0, 0);
+        await office.WaitForTimeoutAsync(400); // the select's closing animation
         await ShotAsync(office, "follow-up-dialog");
         await office.ClickAsync("#follow-up-save");
         await Assertions.Expect(office.Locator("#client-follow-ups-open .follow-up-row", new() { HasTextString = "winter storage" })).ToBeVisibleAsync();
@@ -49,6 +51,8 @@ public class CommercialTests(AppFixture fixture)
         await Assertions.Expect(badge).ToHaveTextAsync((before + 1).ToString());
         Assert.EndsWith("/companies", sales.Url);
 
+        await sales.Locator(".mud-snackbar").GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await sales.Locator(".mud-snackbar").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await sales.ClickAsync("#nav-follow-ups");
         var row = sales.Locator("#follow-ups-overdue .follow-up-row", new() { HasTextString = "winter storage" });
         await Assertions.Expect(row).ToBeVisibleAsync();
