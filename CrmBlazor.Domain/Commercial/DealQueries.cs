@@ -20,13 +20,25 @@ public sealed class DealQueries(CrmDbContextFactory dbs, ICurrentActor actors)
         var deals = Owned(db, ownerUserId);
         var sums = await deals.GroupBy(d => new { d.Stage, d.Currency })
             .Select(g => new { g.Key.Stage, g.Key.Currency, Count = g.Count(), Amount = g.Sum(d => d.AmountMinor) }).ToListAsync(ct);
+        // Per column: the dated deals by close date (the (Stage, ExpectedClose, Id) index serves it), then undated ones if room is
+        // left. NULLs sort first on SQLite and last on PostgreSQL, so they are read apart to give both the same order.
+        var perStage = new Dictionary<DealStage, List<Deal>>();
+        foreach (var stage in Enum.GetValues<DealStage>())
+        {
+            var column = await deals.Where(d => d.Stage == stage && d.ExpectedClose != null)
+                .OrderBy(d => d.ExpectedClose).ThenBy(d => d.Id).Take(ColumnLimit).ToListAsync(ct);
+            if (column.Count < ColumnLimit)
+                column.AddRange(await deals.Where(d => d.Stage == stage && d.ExpectedClose == null).OrderBy(d => d.Id).Take(ColumnLimit - column.Count).ToListAsync(ct));
+            perStage[stage] = column;
+        }
+        var cards = (await CardsAsync(db, perStage.Values.SelectMany(c => c).ToList(), ct)).ToDictionary(c => c.Id);
         var columns = new List<DealColumn>();
         foreach (var stage in Enum.GetValues<DealStage>())
         {
-            var cards = await CardsAsync(db, deals.Where(d => d.Stage == stage)
-                .OrderBy(d => d.ExpectedClose == null).ThenBy(d => d.ExpectedClose).ThenBy(d => d.Id).Take(ColumnLimit), ct);
+            var column = perStage[stage];
             var mine = sums.Where(s => s.Stage == stage).OrderBy(s => s.Currency).ToList();
-            columns.Add(new DealColumn(stage, cards, mine.Sum(s => s.Count), mine.Select(s => new MoneyTotal(s.Currency, s.Amount)).ToList()));
+            columns.Add(new DealColumn(stage, column.Select(d => cards[d.Id]).ToList(), mine.Sum(s => s.Count),
+                mine.Select(s => new MoneyTotal(s.Currency, s.Amount)).ToList()));
         }
         return columns;
     }
@@ -81,9 +93,11 @@ public sealed class DealQueries(CrmDbContextFactory dbs, ICurrentActor actors)
     }
 
     /// <summary>Keeps the query's order: the rows are read first, their clients' and owners' names after.</summary>
-    private static async Task<IReadOnlyList<DealCard>> CardsAsync(CrmDbContext db, IQueryable<Deal> query, CancellationToken ct)
+    private static async Task<IReadOnlyList<DealCard>> CardsAsync(CrmDbContext db, IQueryable<Deal> query, CancellationToken ct) =>
+        await CardsAsync(db, await query.AsNoTracking().ToListAsync(ct), ct);
+
+    private static async Task<IReadOnlyList<DealCard>> CardsAsync(CrmDbContext db, List<Deal> deals, CancellationToken ct)
     {
-        var deals = await query.AsNoTracking().ToListAsync(ct);
         var clientIds = deals.Select(d => d.ClientId).Distinct().ToList();
         var clients = await db.Clients.AsNoTracking().Where(c => clientIds.Contains(c.Id)).Select(c => new { c.Id, c.Name, c.Status }).ToDictionaryAsync(c => c.Id, ct);
         var owners = await Assignees.NamesAsync(db, deals.Select(d => d.OwnerUserId), ct);
