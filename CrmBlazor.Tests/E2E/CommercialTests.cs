@@ -116,6 +116,34 @@ public class CommercialTests(AppFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task COM_1_a_removed_user_cannot_sign_in_and_is_marked_on_the_users_page()
+    {
+        var email = $"leaver-{Guid.NewGuid():N}"[..14] + "@demo.local";
+        var admin = ActivatorUtilities.CreateInstance<CrmBlazor.Domain.Users.UserAdminService>(fixture.App.Services, CrmBlazor.Domain.Common.SystemCurrentActor.Instance);
+        var id = await admin.InviteAsync(new CrmBlazor.Domain.Users.NewUser(email, "Leo Leaver", CrmBlazor.Domain.Users.StaffRoles.Sales, CrmBlazor.Domain.Users.ProfileRights.None, Hosting.StartupTasks.DemoPassword));
+
+        var page = await fixture.SignInAsync();
+        await page.GotoAsync("/admin/users");
+        await Blazor.WaitForCircuitAsync(page);
+        var row = page.Locator("#users-table tr", new() { HasTextString = email });
+        await row.Locator(".user-remove").ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Remove user" }).ClickAsync();
+        await Assertions.Expect(row.Locator(".user-removed")).ToHaveTextAsync("Removed");
+        await page.Context.CloseAsync();
+
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.App.BaseUrl });
+        var leaver = await context.NewPageAsync();
+        var login = new LoginPage(leaver);
+        await login.OpenAsync();
+        await login.SignInAsync(email, Hosting.StartupTasks.DemoPassword);
+        await Assertions.Expect(login.Error).ToBeVisibleAsync();
+        Assert.Contains("/account/login", leaver.Url);
+        await context.CloseAsync();
+
+        await admin.RestoreAsync(id);
+    }
+
     private static Task ShotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, name + ".png"), FullPage = true });
 
