@@ -174,8 +174,8 @@ public class ContactOnboardingTests
         var (company, person) = await host.CompanyWithContactAsync(f => f.Notifications.Invoice = false);
 
         await using var db = host.Db();
-        var invoice = await Domain.Sending.Recipients.ForAsync(db, company, Domain.Documents.DocumentType.Invoice, CancellationToken.None);
-        var quote = await Domain.Sending.Recipients.ForAsync(db, company, Domain.Documents.DocumentType.Quote, CancellationToken.None);
+        var invoice = await CrmBlazor.Domain.Sending.Recipients.ForAsync(db, company, CrmBlazor.Domain.Documents.DocumentType.Invoice, CancellationToken.None);
+        var quote = await CrmBlazor.Domain.Sending.Recipients.ForAsync(db, company, CrmBlazor.Domain.Documents.DocumentType.Quote, CancellationToken.None);
 
         Assert.False(invoice.Single(r => r.ClientId == person).Preselected);
         Assert.True(quote.Single(r => r.ClientId == person).Preselected);
@@ -193,7 +193,7 @@ public class ContactOnboardingTests
         await Assert.ThrowsAsync<NotAllowedException>(() => host.Onboarding().DefaultsAsync(company));
         host.Actor.Current = TestActor.Sales;
         await Expect.RefusedAsync(() => host.Onboarding().CreateContactAsync(person, ContactData.Contact()), "Error.LinkNeedsCompanyAndPerson");
-        await host.Get<Domain.Clients.Archive.ClientArchiveService>().ArchiveAsync([company]);
+        await host.Get<CrmBlazor.Domain.Clients.Archive.ClientArchiveService>().ArchiveAsync([company]);
         await Expect.RefusedAsync(() => host.Onboarding().CreateContactAsync(company, ContactData.Contact()), "Error.ClientArchived");
     }
 

@@ -41,7 +41,7 @@ public class SetPasswordLinkTests
 
         Assert.True((await host.AccountAsync(onTime))!.HasPassword);
         Assert.False((await host.AccountAsync(late))!.HasPassword);
-        Assert.Null((await host.Db().SetPasswordTokens.AsNoTracking().SingleAsync(t => t.TokenHash == Domain.Sending.PublicLinkToken.Hash(lateToken))).UsedAt);
+        Assert.Null((await host.Db().SetPasswordTokens.AsNoTracking().SingleAsync(t => t.TokenHash == CrmBlazor.Domain.Sending.PublicLinkToken.Hash(lateToken))).UsedAt);
     }
 
     [Theory]
