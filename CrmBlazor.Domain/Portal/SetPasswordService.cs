@@ -69,7 +69,11 @@ public sealed class SetPasswordService(CrmDbContextFactory dbs, TimeProvider clo
 
         await feed.PublishAsync(new Change(Topics.Portal, person.Id, null, account.CustomerId));
         foreach (var id in new[] { person.Id, account.CustomerId }.Distinct())
+        {
+            // Open client pages show the contact's portal state: they reload on a change of their client.
+            await feed.PublishAsync(new Change(Topics.Client, id, null, id));
             await feed.PublishAsync(new Change(Topics.History, null, null, id));
+        }
         return true;
     }
 
