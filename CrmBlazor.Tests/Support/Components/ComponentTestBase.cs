@@ -35,7 +35,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
          typeof(CrmBlazor.Domain.Matters.Activities.MatterProformaService),
          typeof(CrmBlazor.Domain.Commercial.FollowUpService), typeof(CrmBlazor.Domain.Commercial.FollowUpQueries),
          typeof(CrmBlazor.Domain.Commercial.DealService), typeof(CrmBlazor.Domain.Commercial.DealQueries),
-         typeof(CrmBlazor.Domain.Commercial.CommercialTime)];
+         typeof(CrmBlazor.Domain.Commercial.CommercialTime),
+         typeof(CrmBlazor.Domain.Portal.ContactOnboardingService)];
 
     private AsyncServiceScope _scope;
     private IRenderedComponent<MudProviders>? _root;
