@@ -37,4 +37,37 @@ public class Deal
         CreatedAt = now;
         UpdatedAt = now;
     }
+
+    /// <summary>Replaces the details; true when anything changed. Input is already validated (<see cref="DealForm"/>).</summary>
+    public bool Edit(string title, long clientId, long amountMinor, string currency, DealStage stage, string ownerUserId, DateOnly? expectedClose, DateTime now)
+    {
+        if (Title == title && ClientId == clientId && AmountMinor == amountMinor && Currency == currency && Stage == stage
+            && OwnerUserId == ownerUserId && ExpectedClose == expectedClose) return false;
+        (Title, ClientId, AmountMinor, Currency, Stage, OwnerUserId, ExpectedClose) = (title, clientId, amountMinor, currency, stage, ownerUserId, expectedClose);
+        Touch(now);
+        return true;
+    }
+
+    /// <summary>Moves the deal to another column of the board; false when it is already there.</summary>
+    public bool MoveTo(DealStage stage, DateTime now)
+    {
+        if (Stage == stage) return false;
+        Stage = stage;
+        Touch(now);
+        return true;
+    }
+
+    /// <summary>Remembers the quote made from the deal; a deal has one quote (the next "Create quote" opens it).</summary>
+    public void LinkQuote(long documentId, DateTime now)
+    {
+        if (QuoteDocumentId is not null) throw new Common.DomainException("Error.DealHasQuote");
+        QuoteDocumentId = documentId;
+        Touch(now);
+    }
+
+    private void Touch(DateTime now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
 }

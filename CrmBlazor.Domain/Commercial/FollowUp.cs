@@ -1,3 +1,5 @@
+using CrmBlazor.Domain.Common;
+
 namespace CrmBlazor.Domain.Commercial;
 
 /// <summary>
@@ -39,4 +41,37 @@ public class FollowUp
     }
 
     public bool IsDone => CompletedAt is not null;
+
+    /// <summary>Changes what, when and the notes; true when anything changed.</summary>
+    public bool Edit(FollowUpKind kind, DateTime dueAt, string notes)
+    {
+        EnsureOpen();
+        if (Kind == kind && DueAt == dueAt && Notes == notes) return false;
+        (Kind, DueAt, Notes) = (kind, dueAt, notes);
+        Version++;
+        return true;
+    }
+
+    /// <summary>Hands it to another salesperson; true when the assignee changed.</summary>
+    public bool Reassign(string userId)
+    {
+        EnsureOpen();
+        if (AssignedUserId == userId) return false;
+        AssignedUserId = userId;
+        Version++;
+        return true;
+    }
+
+    /// <summary>Done, with what came of it (COM-1); a done follow-up stays done.</summary>
+    public void Complete(string outcome, string? byUserId, DateTime now)
+    {
+        EnsureOpen();
+        (Outcome, CompletedAt, CompletedByUserId) = (outcome, now, byUserId);
+        Version++;
+    }
+
+    private void EnsureOpen()
+    {
+        if (IsDone) throw new DomainException("Error.FollowUpDone");
+    }
 }

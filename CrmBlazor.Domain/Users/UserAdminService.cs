@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBlazor.Domain.Users;
 
-public sealed record UserView(string Id, string Email, string DisplayName, string Role, ProfileRights Rights, string Culture, bool IsLockedOut);
+public sealed record UserView(string Id, string Email, string DisplayName, string Role, ProfileRights Rights, string Culture, bool IsLockedOut,
+    DateTime? RemovedAt = null);
 
 public sealed record NewUser(string Email, string DisplayName, string Role, ProfileRights Rights, string Password, string Culture = "en");
 
@@ -32,7 +33,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, CrmDbContextFa
             .ToListAsync(ct);
         return users.Select(u => new UserView(u.Id, u.Email ?? "", u.DisplayName,
             roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "", u.Rights, u.Culture,
-            u.LockoutEnd is { } end && end > now)).ToList();
+            u.LockoutEnd is { } end && end > now, u.RemovedAt)).ToList();
     }
 
     /// <summary>Creates a staff user with a first password set by the admin.</summary>
@@ -95,6 +96,43 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, CrmDbContextFa
         db.Audit.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, actor.UserId, actor.Name, "user.role-changed", user.Email ?? userId, $"{role}:{rights}"));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        await feed.PublishAsync(new Change(Topics.User, null, actor.UserId));
+    }
+
+    /// <summary>
+    /// Removes a user: no more sign-in, not offered for new follow-ups and deals; what they did and own stays, under their name.
+    /// Nobody removes themself, nor the last user who can manage users.
+    /// </summary>
+    public async Task RemoveAsync(string userId, CancellationToken ct = default)
+    {
+        var actor = await actors.GetAsync();
+        actor.Require(ProfileRights.ManageUsers);
+        if (userId == actor.UserId) throw new DomainException("Error.UserRemoveSelf");
+        await using var db = dbs.CreateDbContext();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct) ?? throw new DomainException("Error.UserNotFound");
+        if (user.RemovedAt is not null) return;
+        if ((user.Rights & ProfileRights.ManageUsers) != 0
+            && !await db.Users.AnyAsync(u => u.Id != userId && u.RemovedAt == null && (u.Rights & ProfileRights.ManageUsers) != 0, ct))
+            throw new DomainException("Error.LastUserManager");
+        var now = clock.GetUtcNow().UtcDateTime;
+        user.RemovedAt = now;
+        // A new stamp ends the sessions the user still has open at the next cookie check.
+        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        db.Audit.Add(new AuditEntry(now, actor.UserId, actor.Name, "user.removed", user.Email ?? userId, string.Empty));
+        await db.SaveChangesAsync(ct);
+        await feed.PublishAsync(new Change(Topics.User, null, actor.UserId));
+    }
+
+    public async Task RestoreAsync(string userId, CancellationToken ct = default)
+    {
+        var actor = await actors.GetAsync();
+        actor.Require(ProfileRights.ManageUsers);
+        await using var db = dbs.CreateDbContext();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct) ?? throw new DomainException("Error.UserNotFound");
+        if (user.RemovedAt is null) return;
+        user.RemovedAt = null;
+        db.Audit.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, actor.UserId, actor.Name, "user.restored", user.Email ?? userId, string.Empty));
+        await db.SaveChangesAsync(ct);
         await feed.PublishAsync(new Change(Topics.User, null, actor.UserId));
     }
 

@@ -15,7 +15,7 @@ public static class AccountEndpoints
         {
             var back = CultureEndpoints.IsLocal(returnUrl) ? returnUrl! : "/";
             var user = await users.FindByEmailAsync(email ?? string.Empty);
-            if (user is null)
+            if (user is null || user.RemovedAt is not null) // a removed user is told no more than a wrong password would
                 return Results.LocalRedirect($"/account/login?error=invalid&returnUrl={Uri.EscapeDataString(back)}");
 
             var result = await signIn.PasswordSignInAsync(user, password ?? string.Empty, isPersistent: false, lockoutOnFailure: true);

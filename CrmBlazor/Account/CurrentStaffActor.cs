@@ -25,8 +25,8 @@ public sealed class CurrentStaffActor(IServiceProvider services, IHttpContextAcc
 
         await using var db = dbs.CreateDbContext();
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.DisplayName, u.Rights, u.LockoutEnd }).FirstOrDefaultAsync();
-        if (user is null) return Actor.Anonymous;
+            .Select(u => new { u.DisplayName, u.Rights, u.LockoutEnd, u.RemovedAt }).FirstOrDefaultAsync();
+        if (user is null || user.RemovedAt is not null) return Actor.Anonymous;
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name!)
             .ToListAsync();
         _cached = new Actor(userId, user.DisplayName, roles.ToHashSet(), user.Rights);
@@ -36,17 +36,21 @@ public sealed class CurrentStaffActor(IServiceProvider services, IHttpContextAcc
 
     private async Task<ClaimsPrincipal?> PrincipalAsync()
     {
-        if (http.HttpContext?.User.Identity?.IsAuthenticated == true) return http.HttpContext.User;
+        // The circuit's own user first: a live reload runs on the execution context of whoever published the change, and
+        // the HttpContext that flows with it is the publisher's (another user's circuit), not this circuit's.
         var auth = services.GetService<AuthenticationStateProvider>();
-        if (auth is null) return null;
-        try
+        if (auth is not null)
         {
-            return (await auth.GetAuthenticationStateAsync()).User;
+            try
+            {
+                var user = (await auth.GetAuthenticationStateAsync()).User;
+                if (user.Identity?.IsAuthenticated == true) return user;
+            }
+            catch (InvalidOperationException)
+            {
+                // Outside a component's scope (a plain HTTP endpoint) there is no authentication state.
+            }
         }
-        catch (InvalidOperationException)
-        {
-            // Outside a component's scope (a plain HTTP endpoint) there is no authentication state.
-            return null;
-        }
+        return http.HttpContext?.User.Identity?.IsAuthenticated == true ? http.HttpContext.User : null;
     }
 }

@@ -24,6 +24,7 @@ public static class HistoryText
         _ when Clients.Lifecycle.LifecycleHistoryText.Handles(kind) => Clients.Lifecycle.LifecycleHistoryText.Icon(kind),
         _ when Matters.MatterHistoryText.Handles(kind) => Matters.MatterHistoryText.Icon(kind),
         _ when Matters.Activities.ActivitiesHistoryText.Handles(kind) => Matters.Activities.ActivitiesHistoryText.Icon(kind),
+        _ when Commercial.CommercialHistoryText.Handles(kind) => Commercial.CommercialHistoryText.Icon(kind),
         HistoryKind.Created => Icons.Material.Filled.AddCircleOutline,
         HistoryKind.Edited => Icons.Material.Filled.Edit,
         HistoryKind.Linked or HistoryKind.PrimaryContactChanged => Icons.Material.Filled.Link,
@@ -64,6 +65,11 @@ public static class HistoryText
         if (Matters.Activities.ActivitiesHistoryText.Handles(item.Kind))
         {
             foreach (var line in Matters.Activities.ActivitiesHistoryText.Lines(item, t)) yield return line;
+            yield break;
+        }
+        if (Commercial.CommercialHistoryText.Handles(item.Kind))
+        {
+            foreach (var line in Commercial.CommercialHistoryText.Lines(item, t)) yield return line;
             yield break;
         }
         if (PaymentHistoryText.Handles(item.Kind))
@@ -114,6 +120,7 @@ public static class HistoryText
         _ when PaymentHistoryText.Handles(item.Kind) => PaymentHistoryText.Link(item),
         _ when Clients.Lifecycle.LifecycleHistoryText.Handles(item.Kind) => Clients.Lifecycle.LifecycleHistoryText.Link(item),
         _ when Matters.MatterHistoryText.Handles(item.Kind) => Matters.MatterHistoryText.Link(item),
+        _ when Commercial.CommercialHistoryText.Handles(item.Kind) => Commercial.CommercialHistoryText.Link(item),
         HistoryKind.DocumentClientChanged => Parse<ClientChangeData>(item.Data) is { } moved ? DocumentText.Href(moved.DocumentId) : null,
         HistoryKind.DocumentCreated or HistoryKind.DocumentIssued or HistoryKind.DocumentCancelled or HistoryKind.DocumentConverted =>
             Parse<DocumentRef>(item.Data) is { } doc ? DocumentText.Href(doc.DocumentId) : null,

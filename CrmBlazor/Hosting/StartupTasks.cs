@@ -52,6 +52,7 @@ public static class StartupTasks
             {
                 var documents = await DemoDocumentSeeder.SeedAsync(dbs, services.GetRequiredService<ChangeFeed>(), TimeProvider.System, demo.Seed);
                 var matters = await DemoMatterSeeder.SeedAsync(dbs, services.GetRequiredService<ChangeFeed>(), TimeProvider.System);
+                await DemoCommercialSeeder.SeedAsync(dbs, services.GetRequiredService<ChangeFeed>(), TimeProvider.System, configuration.GetSection("Commercial").Get<Domain.Commercial.CommercialOptions>());
                 logger.LogInformation("Seeded {Count} demo clients, {Documents} documents and {Matters} matters", seeded, documents, matters);
             }
         }

@@ -39,6 +39,7 @@ public static class WebServices
         services.AddDocumentSendingWeb(configuration);
         services.Configure<SendingOptions>(configuration.GetSection(SendingOptions.Section));
         services.Configure<PaymentOptions>(configuration.GetSection(PaymentOptions.Section));
+        services.Configure<Domain.Commercial.CommercialOptions>(configuration.GetSection(Domain.Commercial.CommercialOptions.Section));
         services.AddTransient<MudLocalizer, CrmMudLocalizer>();
         services.AddPublicPages(configuration);
         services.AddScoped<CrmBlazor.Clients.Archive.ArchiveFlow>();

@@ -33,6 +33,9 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
          typeof(CrmBlazor.Domain.Matters.Activities.ActivityService), typeof(CrmBlazor.Domain.Matters.Activities.ActivityList),
          typeof(CrmBlazor.Domain.Matters.Split.SplitService), typeof(CrmBlazor.Domain.Matters.Activities.TransferService),
          typeof(CrmBlazor.Domain.Matters.Activities.MatterProformaService),
+         typeof(CrmBlazor.Domain.Commercial.FollowUpService), typeof(CrmBlazor.Domain.Commercial.FollowUpQueries),
+         typeof(CrmBlazor.Domain.Commercial.DealService), typeof(CrmBlazor.Domain.Commercial.DealQueries),
+         typeof(CrmBlazor.Domain.Commercial.CommercialTime),
          typeof(CrmBlazor.Domain.Portal.ContactOnboardingService)];
 
     private AsyncServiceScope _scope;

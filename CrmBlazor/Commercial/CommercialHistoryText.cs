@@ -1,0 +1,59 @@
+using System.Text.Json;
+using CrmBlazor.Domain.Commercial;
+using CrmBlazor.Domain.History;
+using CrmBlazor.Localization;
+using MudBlazor;
+
+namespace CrmBlazor.Commercial;
+
+/// <summary>Follow-up and deal lines (kinds 80–88) of a client's History, in the reader's language (COM-3).</summary>
+public static class CommercialHistoryText
+{
+    public static bool Handles(HistoryKind kind) => kind is >= HistoryKind.FollowUpScheduled and <= HistoryKind.DealQuoteCreated;
+
+    public static string Icon(HistoryKind kind) => kind switch
+    {
+        HistoryKind.FollowUpScheduled => Icons.Material.Filled.AddAlarm,
+        HistoryKind.FollowUpReassigned => Icons.Material.Filled.SwapHoriz,
+        HistoryKind.FollowUpCompleted => Icons.Material.Filled.TaskAlt,
+        HistoryKind.FollowUpEdited => Icons.Material.Filled.EditCalendar,
+        HistoryKind.DealQuoteCreated => Icons.Material.Filled.RequestQuote,
+        _ => Icons.Material.Filled.Handshake,
+    };
+
+    public static IEnumerable<string> Lines(HistoryItem item, Text t)
+    {
+        if (item.Kind <= HistoryKind.FollowUpEdited && Parse<FollowUpHistoryData>(item.Data) is { } f)
+        {
+            yield return t["FollowUps.History.Line", CommercialText.Kind(f.Kind, t), CommercialText.Due(f.DueLocal), f.AssignedTo];
+            if (item.Kind == HistoryKind.FollowUpReassigned) yield return t["FollowUps.History.Reassigned", f.FromUser ?? "—", f.AssignedTo];
+            if (item.Kind == HistoryKind.FollowUpCompleted) yield return t["FollowUps.History.Outcome", f.Outcome ?? string.Empty];
+            else if (f.Notes.Length > 0) yield return f.Notes;
+        }
+        else if (Parse<DealHistoryData>(item.Data) is { } d)
+        {
+            yield return t["Deals.History.Line", d.Title, CommercialText.Money(d.AmountMinor, d.Currency), CommercialText.Stage(d.Stage, t)];
+            if (item.Kind == HistoryKind.DealStageChanged && d.FromStage is { } from)
+                yield return t["Deals.History.Stage", CommercialText.Stage(from, t), CommercialText.Stage(d.Stage, t)];
+            else yield return t["Deals.History.Owner", d.Owner];
+        }
+        else if (item.Text.Length > 0) yield return item.Text;
+    }
+
+    /// <summary>A quote made from a deal links to the quote.</summary>
+    public static string? Link(HistoryItem item) =>
+        item.Kind == HistoryKind.DealQuoteCreated && Parse<DealHistoryData>(item.Data) is { QuoteDocumentId: { } id } ? Documents.DocumentText.Href(id) : null;
+
+    private static T? Parse<T>(string? json) where T : class
+    {
+        if (string.IsNullOrEmpty(json)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
