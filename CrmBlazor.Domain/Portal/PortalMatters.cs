@@ -38,8 +38,19 @@ public sealed class PortalMatters(CrmDbContextFactory dbs)
             .AsNoTracking().SingleOrDefaultAsync(ct);
         if (matter is null) return null;
 
-        var parts = Parts(db, id, contact.CustomerId);
-        var rows = await parts.OrderByDescending(p => p.Date).ThenByDescending(p => p.Id).Take(ActivityLimit + 1).ToListAsync(ct);
+        // The customer's own activities, and its shares of the common ones (time prorated to the share), in one UNION ALL.
+        var own = db.Activities.Where(a => a.MatterId == id && a.ClientId == contact.CustomerId)
+            .Select(a => new { a.Id, a.Kind, a.Date, a.Description, Minutes = (double)(a.DurationMinutes ?? 0), a.AmountMinor, a.Billable,
+                Billed = a.BilledAt != null, Common = false });
+        var shares = from s in db.ActivityShares
+                     join a in db.Activities on s.ActivityId equals a.Id
+                     where a.MatterId == id && a.ClientId == null && s.ClientId == contact.CustomerId
+                     select new { a.Id, a.Kind, a.Date, a.Description,
+                         Minutes = a.AmountMinor == 0 ? 0d : (double)(a.DurationMinutes ?? 0) * s.AmountMinor / a.AmountMinor, s.AmountMinor, a.Billable,
+                         Billed = a.BilledAt != null, Common = true };
+        var parts = own.Concat(shares);
+        var rows = (await parts.OrderByDescending(p => p.Date).ThenByDescending(p => p.Id).Take(ActivityLimit + 1).ToListAsync(ct))
+            .Select(p => new PortalActivityRow(p.Id, p.Kind, p.Date, p.Description, p.Minutes, p.AmountMinor, p.Billable, p.Billed, p.Common)).ToList();
         var totals = await parts.GroupBy(p => new { p.Kind, p.Billable, p.Billed })
             .Select(g => new { g.Key.Kind, g.Key.Billable, g.Key.Billed, Amount = g.Sum(p => p.AmountMinor), Minutes = g.Sum(p => p.Minutes) })
             .ToListAsync(ct);
@@ -56,19 +67,4 @@ public sealed class PortalMatters(CrmDbContextFactory dbs)
     private static IQueryable<Matter> Shared(CrmDbContext db, PortalContact contact) =>
         db.Matters.Where(m => db.MatterParties.Any(p => p.MatterId == m.Id && p.ClientId == contact.CustomerId
             && p.Role == PartyRole.Client && p.SharedOnPortal));
-
-    /// <summary>The customer's own activities, and its shares of the common ones (time prorated to the share).</summary>
-    private static IQueryable<PortalActivityRow> Parts(CrmDbContext db, long matterId, long customerId)
-    {
-        var own = db.Activities.Where(a => a.MatterId == matterId && a.ClientId == customerId)
-            .Select(a => new PortalActivityRow(a.Id, a.Kind, a.Date, a.Description, (double)(a.DurationMinutes ?? 0), a.AmountMinor,
-                a.Billable, a.BilledAt != null, false));
-        var shares = from s in db.ActivityShares
-                     join a in db.Activities on s.ActivityId equals a.Id
-                     where a.MatterId == matterId && a.ClientId == null && s.ClientId == customerId
-                     select new PortalActivityRow(a.Id, a.Kind, a.Date, a.Description,
-                         a.AmountMinor == 0 ? 0d : (double)(a.DurationMinutes ?? 0) * s.AmountMinor / a.AmountMinor, s.AmountMinor,
-                         a.Billable, a.BilledAt != null, true);
-        return own.Concat(shares);
-    }
 }
