@@ -17,7 +17,7 @@ public static class PortalModuleEndpoints
 {
     public static IEndpointRouteBuilder MapPortalModules(this IEndpointRouteBuilder app)
     {
-        var portal = app.MapPortalGroup();
+        var portal = app.MapPortalGroup().AddEndpointFilter(PrivateHeadersAsync);
         portal.MapGet("/documents", DocumentsAsync);
         portal.MapGet("/documents/{id:long}", DocumentAsync);
         portal.MapGet("/documents/{id:long}/pdf", PdfAsync);
@@ -141,4 +141,18 @@ public static class PortalModuleEndpoints
     }
 
     internal static string Address(HttpContext http) => PublicGuard.Address(http);
+
+    /// <summary>A customer's own records: never cached, indexed or framed; no script runs on these pages.</summary>
+    private static ValueTask<object?> PrivateHeadersAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var headers = context.HttpContext.Response.Headers;
+        headers.CacheControl = "no-store, max-age=0";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["X-Robots-Tag"] = "noindex, nofollow";
+        headers.XFrameOptions = "DENY";
+        headers.XContentTypeOptions = "nosniff";
+        // No form-action: Pay redirects to the gateway.
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'";
+        return next(context);
+    }
 }
