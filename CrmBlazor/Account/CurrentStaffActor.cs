@@ -36,7 +36,9 @@ public sealed class CurrentStaffActor(IServiceProvider services, IHttpContextAcc
 
     private async Task<ClaimsPrincipal?> PrincipalAsync()
     {
-        if (http.HttpContext?.User.Identity?.IsAuthenticated == true) return http.HttpContext.User;
+        // A portal contact is never staff. Its request's context also reaches staff circuits that reload on the change
+        // it published (the change feed calls them in turn): those then go on as their own signed-in user.
+        if (http.HttpContext?.User.Identity is { IsAuthenticated: true, AuthenticationType: not Portal.PortalAuth.Scheme }) return http.HttpContext.User;
         var auth = services.GetService<AuthenticationStateProvider>();
         if (auth is null) return null;
         try
