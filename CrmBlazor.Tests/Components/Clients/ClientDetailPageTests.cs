@@ -49,11 +49,11 @@ public class ClientDetailPageTests : ComponentTestBase
     }
 
     [Fact]
-    public async Task DIR_6_a_company_has_details_contacts_documents_matters_and_history_tabs_and_no_tabs_for_areas_not_built()
+    public async Task DIR_6_a_company_has_details_contacts_documents_matters_support_and_history_tabs_and_no_tabs_for_areas_not_built()
     {
         var cut = RenderDetail(await CreateCompanyAsync());
 
-        await cut.WaitForAssertionAsync(() => Assert.Equal(["Details", "Contacts", "Documents", "Matters", "Subscriptions", "History"], Tabs(cut)));
+        await cut.WaitForAssertionAsync(() => Assert.Equal(["Details", "Contacts", "Documents", "Matters", "Subscriptions", "Support", "History"], Tabs(cut)));
         foreach (var missing in new[] { "Commercial" })
             Assert.DoesNotContain(Tabs(cut), t => t.Contains(missing, StringComparison.OrdinalIgnoreCase));
     }
@@ -63,7 +63,7 @@ public class ClientDetailPageTests : ComponentTestBase
     {
         var cut = RenderDetail(await CreatePersonAsync());
 
-        await cut.WaitForAssertionAsync(() => Assert.Equal(["Details", "Companies", "Documents", "Matters", "Subscriptions", "Notifications", "History"], Tabs(cut)));
+        await cut.WaitForAssertionAsync(() => Assert.Equal(["Details", "Companies", "Documents", "Matters", "Subscriptions", "Notifications", "Support", "History"], Tabs(cut)));
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public class ClientDetailPageTests : ComponentTestBase
         var person = await CreatePersonAsync("Iker", "Etxeberria");
         await Host.Get<ContactLinkService>().LinkAsync(company, person, "Jefe de compras");
         var cut = RenderDetail(company);
-        await cut.WaitForAssertionAsync(() => Assert.Equal(6, Tabs(cut).Length));
+        await cut.WaitForAssertionAsync(() => Assert.Equal(7, Tabs(cut).Length));
 
         await OpenTabAsync(cut, "Contacts");
 
@@ -91,7 +91,7 @@ public class ClientDetailPageTests : ComponentTestBase
     public async Task DIR_6_the_history_tab_shows_the_clients_timeline()
     {
         var cut = RenderDetail(await CreateCompanyAsync());
-        await cut.WaitForAssertionAsync(() => Assert.Equal(6, Tabs(cut).Length));
+        await cut.WaitForAssertionAsync(() => Assert.Equal(7, Tabs(cut).Length));
 
         await OpenTabAsync(cut, "History");
 
