@@ -39,6 +39,7 @@ app.MapPublicDocuments();
 app.MapPayments();
 app.MapPortalAccount();
 app.MapPortalModules();
+app.MapPortalSetPassword();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.Services.RunStartupTasksAsync(app.Configuration, app.Environment);

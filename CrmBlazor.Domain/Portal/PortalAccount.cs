@@ -53,6 +53,22 @@ public class PortalAccount
 
     public void SetPermissions(PortalPermissions permissions) => Permissions = permissions & PortalPermissions.All;
 
+    /// <summary>Gives a person access to the portal for <paramref name="customerId"/>: their company, or themself (CON-1).</summary>
+    public static PortalAccount Grant(Clients.Client person, long customerId, PortalPermissions permissions, DateTime now)
+    {
+        if (person.Kind != Clients.ClientKind.Person) throw new Common.DomainException("Error.PortalOnlyPersons");
+        if (person.EmailLower.Length == 0) throw new Common.DomainException("Error.PortalNeedsEmail");
+        if (person.Status == Clients.ClientStatus.Archived) throw new Common.DomainException("Error.ClientArchived");
+        return new PortalAccount(person.Id, customerId, permissions & PortalPermissions.All, now);
+    }
+
+    /// <summary>A set-password link for this (saved) account (CON-4); the caller keeps the token, the database only its hash.</summary>
+    public SetPasswordToken IssueSetPasswordToken(string tokenHash, DateTime now)
+    {
+        if (Id == 0) throw new InvalidOperationException("Save the account before issuing a set-password link.");
+        return new SetPasswordToken(Id, tokenHash, now);
+    }
+
     /// <summary>Counts a wrong password; the fifth in a row locks the account for a while (POR-1).</summary>
     public void RecordFailedSignIn(DateTime now, int maxFailures, TimeSpan lockout)
     {

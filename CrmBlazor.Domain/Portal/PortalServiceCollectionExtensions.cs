@@ -13,6 +13,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<IPasswordHasher<PortalAccount>, PasswordHasher<PortalAccount>>();
         services.AddSingleton<PortalPasswords>();
         services.AddScoped<PortalDocuments>().AddScoped<PortalMatters>().AddScoped<PortalSupport>().AddScoped<PortalSupportDesk>();
+        services.AddContactOnboarding();
         return services;
     }
 }

@@ -10,7 +10,7 @@ namespace CrmBlazor.Domain.Settings;
 public sealed record TaxRateView(long Id, string Name, decimal Percent, string Country, bool IsActive);
 
 /// <summary>Organisation settings and tax rates; changing them needs the ManageSettings right.</summary>
-public sealed class SettingsService(CrmDbContextFactory dbs, ICurrentActor actors, ChangeFeed feed, TimeProvider clock)
+public sealed partial class SettingsService(CrmDbContextFactory dbs, ICurrentActor actors, ChangeFeed feed, TimeProvider clock)
 {
     public async Task<OrganisationSettings> GetAsync(CancellationToken ct = default)
     {

@@ -18,6 +18,7 @@ public static class HistoryText
     public static string Icon(HistoryKind kind) => kind switch
     {
         _ when Public.PublicHistoryText.Handles(kind) => Public.PublicHistoryText.Icon(kind),
+        _ when Contacts.ContactsHistoryText.Handles(kind) => Contacts.ContactsHistoryText.Icon(kind),
         _ when PaymentHistoryText.Handles(kind) => PaymentHistoryText.Icon(kind),
         _ when Clients.Archive.ArchiveHistoryText.Handles(kind) => Clients.Archive.ArchiveHistoryText.Icon(kind),
         _ when Clients.Lifecycle.LifecycleHistoryText.Handles(kind) => Clients.Lifecycle.LifecycleHistoryText.Icon(kind),
@@ -40,6 +41,11 @@ public static class HistoryText
 
     public static IEnumerable<string> Lines(HistoryItem item, Text t)
     {
+        if (Contacts.ContactsHistoryText.Handles(item.Kind))
+        {
+            foreach (var line in Contacts.ContactsHistoryText.Lines(item, t)) yield return line;
+            yield break;
+        }
         if (Public.PublicHistoryText.Handles(item.Kind))
         {
             foreach (var line in Public.PublicHistoryText.Lines(item, t)) yield return line;

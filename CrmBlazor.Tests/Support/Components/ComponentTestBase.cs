@@ -32,7 +32,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
          typeof(CrmBlazor.Domain.Matters.MatterService), typeof(CrmBlazor.Domain.Matters.MatterPartyService), typeof(CrmBlazor.Domain.Matters.MatterQueries),
          typeof(CrmBlazor.Domain.Matters.Activities.ActivityService), typeof(CrmBlazor.Domain.Matters.Activities.ActivityList),
          typeof(CrmBlazor.Domain.Matters.Split.SplitService), typeof(CrmBlazor.Domain.Matters.Activities.TransferService),
-         typeof(CrmBlazor.Domain.Matters.Activities.MatterProformaService), typeof(CrmBlazor.Domain.Portal.PortalSupportDesk)];
+         typeof(CrmBlazor.Domain.Matters.Activities.MatterProformaService),
+         typeof(CrmBlazor.Domain.Portal.ContactOnboardingService), typeof(CrmBlazor.Domain.Portal.PortalSupportDesk)];
 
     private AsyncServiceScope _scope;
     private IRenderedComponent<MudProviders>? _root;

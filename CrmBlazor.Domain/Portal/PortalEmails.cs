@@ -1,0 +1,73 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using CrmBlazor.Domain.Clients;
+using CrmBlazor.Domain.Data;
+using CrmBlazor.Domain.Mail;
+using CrmBlazor.Domain.Sending;
+using Microsoft.Extensions.Options;
+
+namespace CrmBlazor.Domain.Portal;
+
+/// <summary>
+/// The welcome (CON-3) and set-password (CON-4) emails, in the contact's language, added to the unit of work in
+/// progress through the outbox. Links are built from <see cref="SendingOptions.PublicBaseUrl"/> only.
+/// </summary>
+public sealed class PortalEmails(IOptions<SendingOptions> sending, MailOptions mail)
+{
+    public const string LoginPath = "/portal/login";
+    public const string SetPasswordPath = "/portal/set-password/";
+
+    private static readonly FrozenDictionary<string, FrozenDictionary<string, string>> Templates = Load();
+
+    public OutboxMessage QueueWelcome(CrmDbContext db, Client person, string organisation, DateTime now) =>
+        Queue(db, MailKind.Welcome, "Welcome", person, organisation, sending.Value.LinkTo(LoginPath).AbsoluteUri, now);
+
+    /// <summary>Issues a set-password link for the account and mails it; only the link's hash is stored.</summary>
+    public OutboxMessage QueueSetPassword(CrmDbContext db, PortalAccount account, Client person, string organisation, DateTime now)
+    {
+        var token = PublicLinkToken.New();
+        db.SetPasswordTokens.Add(account.IssueSetPasswordToken(PublicLinkToken.Hash(token), now));
+        return Queue(db, MailKind.SetPassword, "SetPassword", person, organisation, SetPasswordUrl(token), now);
+    }
+
+    public string SetPasswordUrl(string token) => sending.Value.LinkTo(SetPasswordPath + token).AbsoluteUri;
+
+    public static string Get(string language, string key) =>
+        Templates.TryGetValue(language, out var texts) && texts.TryGetValue(key, out var text) ? text : Templates["en"][key];
+
+    private OutboxMessage Queue(CrmDbContext db, MailKind kind, string template, Client person, string organisation, string url, DateTime now)
+    {
+        var language = person.Language;
+        var values = new Dictionary<string, string>
+        {
+            ["name"] = person.Name,
+            ["organisation"] = organisation,
+            ["email"] = person.Email,
+            ["hours"] = ((int)SetPasswordToken.Lifetime.TotalHours).ToString(CultureInfo.InvariantCulture),
+        };
+        var subject = EmailTemplates.Fill(Get(language, template + ".Subject"), values);
+        var body = EmailTemplates.Fill(Get(language, template + ".Body"), values);
+        var label = Get(language, template + ".Link");
+        var text = $"{body}\n\n{label}: {url}\n";
+        var html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#1f2933\">");
+        foreach (var paragraph in body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
+            html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph.Trim('\n')).Replace("\n", "<br>")).Append("</p>");
+        html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(url)).Append("\">").Append(WebUtility.HtmlEncode(label)).Append("</a></p></body></html>");
+        var draft = new MailDraft(kind, person.Email, person.Name, subject, text, html.ToString()) { ClientId = person.Id };
+        return db.Enqueue(draft, now, mail);
+    }
+
+    private static FrozenDictionary<string, FrozenDictionary<string, string>> Load()
+    {
+        var assembly = typeof(PortalEmails).Assembly;
+        return EmailTemplates.Languages.ToFrozenDictionary(lang => lang, lang =>
+        {
+            using var stream = assembly.GetManifestResourceStream($"CrmBlazor.Domain.Portal.Templates.{lang}.json")
+                ?? throw new InvalidOperationException($"Missing portal email templates for {lang}");
+            return JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!.ToFrozenDictionary(StringComparer.Ordinal);
+        });
+    }
+}
