@@ -32,16 +32,33 @@ public sealed class PaymentService(
         var found = await PublicLinkAccess.FindAsync(db, token, now, ct);
         if (found is null) return null;
         var (link, document) = found.Value;
+        return await StartCheckoutAsync(db, gateway, document, link.Id, attemptId => $"d/{token}/payment/{attemptId}", $"d/{token}/payment", ip, now, ct);
+    }
+
+    /// <summary>
+    /// The same checkout for a document the caller has found and checked (the portal: the signed-in contact's own
+    /// invoice); the gateway sends the client back to <paramref name="successPath"/> of the new attempt, or to <paramref name="cancelPath"/>.
+    /// </summary>
+    internal async Task<CheckoutStarted> StartCheckoutAsync(CrmDbContext db, Document document, Func<long, string> successPath, string cancelPath,
+        string ip, CancellationToken ct)
+    {
+        var gateway = gateways.Current ?? throw new DomainException("Error.PaymentsNotConfigured");
+        return await StartCheckoutAsync(db, gateway, document, null, successPath, cancelPath, ip, clock.GetUtcNow().UtcDateTime, ct);
+    }
+
+    private async Task<CheckoutStarted> StartCheckoutAsync(CrmDbContext db, IPaymentGateway gateway, Document document, long? linkId,
+        Func<long, string> successPath, string cancelPath, string ip, DateTime now, CancellationToken ct)
+    {
         if (PaymentRules.RefusalOf(document) is { } refusal) throw new DomainException(refusal);
 
         // The amount is the balance now, read here: nothing the browser sends decides what is charged.
-        var attempt = new PaymentAttempt(document.Id, link.Id, gateway.Name, "new_" + Guid.NewGuid().ToString("N"),
+        var attempt = new PaymentAttempt(document.Id, linkId, gateway.Name, "new_" + Guid.NewGuid().ToString("N"),
             document.BalanceMinor, document.Currency, now);
         db.PaymentAttempts.Add(attempt);
         await db.SaveChangesAsync(ct);
 
         var request = new CheckoutRequest(attempt.Id, document.Id, DocumentService.Label(document), attempt.AmountMinor, attempt.Currency,
-            document.Language, sending.Value.LinkTo($"d/{token}/payment/{attempt.Id}"), sending.Value.LinkTo($"d/{token}/payment"));
+            document.Language, sending.Value.LinkTo(successPath(attempt.Id)), sending.Value.LinkTo(cancelPath));
         CheckoutRedirect redirect;
         try
         {

@@ -12,6 +12,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<PortalSignIn>();
         services.AddSingleton<IPasswordHasher<PortalAccount>, PasswordHasher<PortalAccount>>();
         services.AddSingleton<PortalPasswords>();
+        services.AddScoped<PortalDocuments>().AddScoped<PortalMatters>().AddScoped<PortalSupport>().AddScoped<PortalSupportDesk>();
         services.AddContactOnboarding();
         return services;
     }

@@ -12,11 +12,11 @@ namespace CrmBlazor.Domain.Sending;
 /// The public page of a document (SND-3, SND-4). Nobody is signed in: the token is the only authority, and
 /// every kind of miss returns null so the page can answer with one neutral "not available".
 /// </summary>
-public sealed class PublicDocumentService(CrmDbContextFactory dbs, ChangeFeed feed, TimeProvider clock)
+public sealed class PublicDocumentService(CrmDbContextFactory dbs, ChangeFeed feed, TimeProvider clock, DocumentAnswering answers)
 {
     public const int NameMax = 200;
     public const int CommentMax = 2000;
-    private const int Attempts = 5;
+    internal const int Attempts = 5;
 
     /// <summary>
     /// Opens the page: records the view (a view row, the link's counters; on the link's first view the
@@ -94,43 +94,14 @@ public sealed class PublicDocumentService(CrmDbContextFactory dbs, ChangeFeed fe
             errors.ThrowIfAny();
         });
 
-    private async Task<AnswerOutcome?> AnswerAsync(string? token, string ip, DocumentStatus answer, string name, string comment, CancellationToken ct, Action<string, string> validate)
-    {
-        name = (name ?? string.Empty).Trim();
-        comment = (comment ?? string.Empty).Trim();
-        for (var attempt = 1; ; attempt++)
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            await using var db = dbs.CreateDbContext();
-            if (await PublicLinkAccess.FindAsync(db, token, now, ct) is not { } found) return null;
-            var (link, document) = found;
-            if (PublicAnswer.Of(document) is { } standing) return new AnswerOutcome(true, standing);
-            validate(name, comment);
-            if (answer == DocumentStatus.Accepted) document.Accept(name, comment, ip, now);
-            else document.Reject(name, comment, ip, now);
-            var kind = answer == DocumentStatus.Accepted ? HistoryKind.DocumentAccepted : HistoryKind.DocumentRejected;
-            db.Record(document.ClientId, kind, Visitor(name.Length > 0 ? name : link.RecipientEmail), now, comment, Event(document, link.RecipientEmail, ip, comment));
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
-            {
-                // Another answer, a view or a staff change came first: read again; a standing answer wins.
-                continue;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw new ConcurrencyConflictException("Error.DocumentConcurrentEdit");
-            }
-            await feed.PublishAsync(new Change(Topics.Document, document.Id, null, document.ClientId));
-            await feed.PublishAsync(new Change(Topics.History, null, null, document.ClientId));
-            return new AnswerOutcome(false, PublicAnswer.Of(document)!);
-        }
-    }
+    private Task<AnswerOutcome?> AnswerAsync(string? token, string ip, DocumentStatus answer, string name, string comment, CancellationToken ct, Action<string, string> validate) =>
+        answers.AnswerAsync(async (db, now) => await PublicLinkAccess.FindAsync(db, token, now, ct) is ({ } link, { } document)
+                ? (document, new AnswerSource(link.RecipientEmail, ip, ViaPortal: false))
+                : null,
+            answer, name, comment, validate, ct);
 
     /// <summary>A staff change or another link's first view may have moved the version: reload and mark again.</summary>
-    private static async Task MarkViewedAsync(CrmDbContext db, Document document, DateTime now, CancellationToken ct)
+    internal static async Task MarkViewedAsync(CrmDbContext db, Document document, DateTime now, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -147,7 +118,7 @@ public sealed class PublicDocumentService(CrmDbContextFactory dbs, ChangeFeed fe
         }
     }
 
-    private static async Task<PublicDocumentView> ViewAsync(CrmDbContext db, Document d, DateTime now, CancellationToken ct)
+    internal static async Task<PublicDocumentView> ViewAsync(CrmDbContext db, Document d, DateTime now, CancellationToken ct)
     {
         var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == d.ClientId, ct);
         var contact = d.ContactId is { } cid ? await db.Clients.AsNoTracking().Where(c => c.Id == cid).Select(c => c.Name).SingleOrDefaultAsync(ct) : null;
@@ -165,9 +136,8 @@ public sealed class PublicDocumentService(CrmDbContextFactory dbs, ChangeFeed fe
         else if (value.Length > max) errors.Add(field, $"Error.TooLong|{max}");
     }
 
-    /// <summary>Who a public-page line is from: the typed name or the address the link was mailed to; never a staff user.</summary>
-    private static Actor Visitor(string name) => new(null, name, new HashSet<string>(), Users.ProfileRights.None);
+    private static Actor Visitor(string name) => DocumentAnswering.Visitor(name);
 
     internal static PublicLinkEvent Event(Document d, string recipient, string from, string comment) =>
-        new(d.Id, d.Type, d.Number, recipient, from, comment);
+        DocumentAnswering.Event(d, recipient, from, comment);
 }

@@ -8,6 +8,7 @@ public static class PublicDocumentServices
     public static IServiceCollection AddPublicDocumentServices(this IServiceCollection services)
     {
         services.AddScoped<PublicDocumentService>();
+        services.AddScoped<DocumentAnswering>();
         services.AddScoped<PublicLinkService>();
         return services;
     }

@@ -31,8 +31,8 @@ public sealed record PublicAnswer(DocumentStatus Status, DateTime At, string Nam
 /// <summary>The outcome of Accept or Reject on a public page: done now, or done before (by someone else, or a double click).</summary>
 public sealed record AnswerOutcome(bool AlreadyAnswered, PublicAnswer Answer);
 
-/// <summary>The history details of a view, an answer or a link change.</summary>
-public sealed record PublicLinkEvent(long DocumentId, DocumentType Type, string? Number, string Recipient, string From, string Comment);
+/// <summary>The history details of a view, an answer or a link change; <paramref name="ViaPortal"/>: done by a contact in the client portal.</summary>
+public sealed record PublicLinkEvent(long DocumentId, DocumentType Type, string? Number, string Recipient, string From, string Comment, bool ViaPortal = false);
 
 public static class PublicTopics
 {

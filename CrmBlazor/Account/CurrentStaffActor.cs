@@ -38,6 +38,7 @@ public sealed class CurrentStaffActor(IServiceProvider services, IHttpContextAcc
     {
         // The circuit's own user first: a live reload runs on the execution context of whoever published the change, and
         // the HttpContext that flows with it is the publisher's (another user's circuit), not this circuit's.
+        // A portal contact is never staff, whatever context reaches this code.
         var auth = services.GetService<AuthenticationStateProvider>();
         if (auth is not null)
         {
@@ -51,6 +52,6 @@ public sealed class CurrentStaffActor(IServiceProvider services, IHttpContextAcc
                 // Outside a component's scope (a plain HTTP endpoint) there is no authentication state.
             }
         }
-        return http.HttpContext?.User.Identity?.IsAuthenticated == true ? http.HttpContext.User : null;
+        return http.HttpContext?.User.Identity is { IsAuthenticated: true, AuthenticationType: not Portal.PortalAuth.Scheme } ? http.HttpContext.User : null;
     }
 }

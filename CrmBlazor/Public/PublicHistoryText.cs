@@ -31,7 +31,8 @@ public static class PublicHistoryText
         }
         yield return DocumentText.Label(e.Type, e.Number, t);
         if (item.Kind == HistoryKind.PublicLinksRevoked) yield return t["PublicHistory.Revoked", item.Text];
-        if (e.Recipient.Length > 0 && item.Kind != HistoryKind.PublicLinksRevoked) yield return t["PublicHistory.Recipient", e.Recipient];
+        if (e.ViaPortal) yield return t["PortalModules.History.ViaPortal", e.Recipient];
+        else if (e.Recipient.Length > 0 && item.Kind != HistoryKind.PublicLinksRevoked) yield return t["PublicHistory.Recipient", e.Recipient];
         if (e.From.Length > 0) yield return t["PublicHistory.From", e.From];
         if (e.Comment.Length > 0) yield return e.Comment;
     }

@@ -49,11 +49,11 @@ public class ClientDetailPageTests : ComponentTestBase
     }
 
     [Fact]
-    public async Task DIR_6_a_company_has_details_contacts_documents_matters_commercial_and_history_tabs()
+    public async Task DIR_6_a_company_has_details_contacts_documents_matters_commercial_support_and_history_tabs()
     {
         var cut = RenderDetail(await CreateCompanyAsync());
 
-        await cut.WaitForAssertionAsync(() => Assert.Equal(["Details", "Contacts", "Documents", "Matters", "Subscriptions", "Commercial", "History"], Tabs(cut)));
+        await cut.WaitForAssertionAsync(() => Assert.Equal(["Details", "Contacts", "Documents", "Matters", "Subscriptions", "Commercial", "Support", "History"], Tabs(cut)));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public class ClientDetailPageTests : ComponentTestBase
     {
         var cut = RenderDetail(await CreatePersonAsync());
 
-        await cut.WaitForAssertionAsync(() => Assert.Equal(["Details", "Companies", "Documents", "Matters", "Subscriptions", "Notifications", "Commercial", "History"], Tabs(cut)));
+        await cut.WaitForAssertionAsync(() => Assert.Equal(["Details", "Companies", "Documents", "Matters", "Subscriptions", "Notifications", "Commercial", "Support", "History"], Tabs(cut)));
     }
 
     [Fact]
