@@ -51,8 +51,9 @@ public sealed class DealQueries(CrmDbContextFactory dbs, ICurrentActor actors)
         if (request.Stage is { } stage) deals = deals.Where(d => d.Stage == stage);
         var sorted = (request.Sort, request.Descending) switch
         {
-            (DealSort.Amount, false) => deals.OrderBy(d => d.AmountMinor).ThenBy(d => d.Id),
-            (DealSort.Amount, true) => deals.OrderByDescending(d => d.AmountMinor).ThenBy(d => d.Id),
+            // Amounts compare only within a currency: grouped by currency, then by amount.
+            (DealSort.Amount, false) => deals.OrderBy(d => d.Currency).ThenBy(d => d.AmountMinor).ThenBy(d => d.Id),
+            (DealSort.Amount, true) => deals.OrderBy(d => d.Currency).ThenByDescending(d => d.AmountMinor).ThenBy(d => d.Id),
             (DealSort.Title, false) => deals.OrderBy(d => d.Title).ThenBy(d => d.Id),
             (DealSort.Title, true) => deals.OrderByDescending(d => d.Title).ThenBy(d => d.Id),
             // Undated deals last either way: they have no close to sort by.

@@ -18,8 +18,9 @@ public static class DemoCommercialSeeder
     [
         (FollowUpKind.Call, -3, 10, "Llamar para renovar el contrato de amarre"),
         (FollowUpKind.Email, -1, 16, "Envoyer la proposition d'hivernage"),
-        (FollowUpKind.Visit, 0, 18, "Wizyta w stoczni: przegląd kadłuba"),
-        (FollowUpKind.Call, 0, 20, "Confirmar la fecha de botadura"),
+        // Today's two: 1 and 3 hours after the demo is seeded (see LaterToday), so "Today" is not empty whenever it starts.
+        (FollowUpKind.Visit, 0, 1, "Wizyta w stoczni: przegląd kadłuba"),
+        (FollowUpKind.Call, 0, 3, "Confirmar la fecha de botadura"),
         (FollowUpKind.Meeting, 1, 11, "Réunion annuelle avec le gérant"),
         (FollowUpKind.Call, 3, 9, "Seguimiento del presupuesto de pintura"),
         (FollowUpKind.Email, 8, 12, "Oferta na nowy sezon"),
@@ -60,7 +61,7 @@ public static class DemoCommercialSeeder
             var (kind, days, hour, notes) = FollowUps[i];
             await followUps.ScheduleAsync(clients[i], new FollowUpForm
             {
-                Kind = kind, Date = today.AddDays(days), Time = new TimeOnly(hour, 0), AssignedUserId = sales, Notes = notes,
+                Kind = kind, Date = today.AddDays(days), Time = days == 0 ? LaterToday(time, hour) : new TimeOnly(hour, 0), AssignedUserId = sales, Notes = notes,
             }, ct);
         }
         var done = await followUps.ScheduleAsync(clients[0], new FollowUpForm
@@ -79,5 +80,15 @@ public static class DemoCommercialSeeder
             }, System.Globalization.CultureInfo.InvariantCulture, ct);
         }
         return FollowUps.Length + 1 + Deals.Length;
+    }
+
+    /// <summary>A quarter hour some hours from now, still today (at the latest 23:45 local time).</summary>
+    private static TimeOnly LaterToday(CommercialTime time, int hours)
+    {
+        var local = time.ToLocal(time.UtcNow);
+        var later = local.AddHours(hours);
+        var latest = local.Date.AddHours(23).AddMinutes(45);
+        var at = later < latest ? later : latest;
+        return new TimeOnly(at.Hour, at.Minute / 15 * 15);
     }
 }

@@ -137,6 +137,8 @@ public enum MailKind
     Reminder = 1,
     Welcome = 2,
     SetPassword = 3,
+    /// <summary>Staff answered a customer's support thread in the portal (POR-2).</summary>
+    SupportAnswer = 4,
     Other = 9,
 }
 

@@ -19,6 +19,7 @@ public sealed class PortalEmails(IOptions<SendingOptions> sending, MailOptions m
 {
     public const string LoginPath = "/portal/login";
     public const string SetPasswordPath = "/portal/set-password/";
+    public const string SupportPath = "/portal/support";
 
     private static readonly FrozenDictionary<string, FrozenDictionary<string, string>> Templates = Load();
 
@@ -33,15 +34,21 @@ public sealed class PortalEmails(IOptions<SendingOptions> sending, MailOptions m
         return Queue(db, MailKind.SetPassword, "SetPassword", person, organisation, SetPasswordUrl(token), now);
     }
 
+    /// <summary>Tells a contact that the office answered the support thread, with the answer and a link to it (POR-2, CON-6 tickets).</summary>
+    public OutboxMessage QueueSupportAnswer(CrmDbContext db, Client person, string organisation, string answer, DateTime now) =>
+        Queue(db, MailKind.SupportAnswer, "SupportAnswer", person, organisation, sending.Value.LinkTo(SupportPath).AbsoluteUri, now,
+            new Dictionary<string, string> { ["answer"] = answer });
+
     public string SetPasswordUrl(string token) => sending.Value.LinkTo(SetPasswordPath + token).AbsoluteUri;
 
     public static string Get(string language, string key) =>
         Templates.TryGetValue(language, out var texts) && texts.TryGetValue(key, out var text) ? text : Templates["en"][key];
 
-    private OutboxMessage Queue(CrmDbContext db, MailKind kind, string template, Client person, string organisation, string url, DateTime now)
+    private OutboxMessage Queue(CrmDbContext db, MailKind kind, string template, Client person, string organisation, string url, DateTime now,
+        Dictionary<string, string>? more = null)
     {
         var language = person.Language;
-        var values = new Dictionary<string, string>
+        var values = new Dictionary<string, string>(more ?? [])
         {
             ["name"] = person.Name,
             ["organisation"] = organisation,

@@ -12,7 +12,7 @@ namespace CrmBlazor.Domain.Portal;
 /// The office's side of the support threads (POR-2): staff read a customer's thread and answer it; office and
 /// administrators are told when a contact writes.
 /// </summary>
-public sealed class PortalSupportDesk(CrmDbContextFactory dbs, ICurrentActor actors, ChangeFeed feed, TimeProvider clock)
+public sealed class PortalSupportDesk(CrmDbContextFactory dbs, ICurrentActor actors, ChangeFeed feed, TimeProvider clock, PortalEmails emails)
 {
     public async Task<SupportThread> ThreadAsync(long customerId, CancellationToken ct = default)
     {
@@ -36,9 +36,26 @@ public sealed class PortalSupportDesk(CrmDbContextFactory dbs, ICurrentActor act
         var message = SupportMessage.FromStaff(customerId, actor.UserId ?? string.Empty, actor.Name, text, now);
         db.SupportMessages.Add(message);
         db.Record(customerId, HistoryKind.SupportMessageFromStaff, actor, now, text);
+        await QueueAnswerEmailsAsync(db, customerId, text, now, ct);
         await db.SaveChangesAsync(ct);
         await feed.PublishAsync(new Change(Topics.Support, message.Id, actor.UserId, customerId));
         await feed.PublishAsync(new Change(Topics.History, null, actor.UserId, customerId));
+    }
+
+    /// <summary>
+    /// The contacts who may read the thread (Support permission, a password) and keep ticket emails on (CON-6) are told
+    /// by email, in the same unit of work: the answer and its emails are saved together or not at all.
+    /// </summary>
+    private async Task QueueAnswerEmailsAsync(CrmDbContext db, long customerId, string answer, DateTime now, CancellationToken ct)
+    {
+        var contacts = await (from a in db.PortalAccounts
+                              join p in db.Clients on a.PersonId equals p.Id
+                              where a.CustomerId == customerId && a.PasswordHash != "" && p.Status != ClientStatus.Archived && p.Email != ""
+                              select new { a.Permissions, Person = p }).ToListAsync(ct);
+        var told = contacts.Where(c => (c.Permissions & PortalPermissions.Support) != 0 && c.Person.Notifications.Tickets).ToList();
+        if (told.Count == 0) return;
+        var organisation = await db.Settings.Select(s => s.CompanyName).SingleAsync(ct);
+        foreach (var contact in told) emails.QueueSupportAnswer(db, contact.Person, organisation, answer, now);
     }
 
     /// <summary>Whether the signed-in user is one the office's new messages are for: office staff and administrators.</summary>

@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
 using CrmBlazor.Domain.Clients;
+using CrmBlazor.Domain.Clients.Archive;
 using CrmBlazor.Domain.Common;
+using CrmBlazor.Domain.Documents;
+using CrmBlazor.Domain.Settings;
 using CrmBlazor.Domain.Portal;
 using CrmBlazor.Tests.Support;
 using CrmBlazor.Tests.Support.App;
@@ -13,7 +16,8 @@ namespace CrmBlazor.Tests.E2E;
 /// <summary>
 /// The contact's whole start (CON-1, CON-4, POR-1) in real browsers: staff create a contact on a Spanish company's
 /// page with "send set-password email", the app's outbox delivers it to a real SMTP server, the contact opens the
-/// link on a phone, chooses a password, signs in and is welcomed in Spanish.
+/// link on a phone, chooses a password, signs in and is welcomed in Spanish; accepts a quote there while staff watch
+/// it turn Accepted live; the company is archived and the contact's next request is turned back to the sign-in.
 /// </summary>
 [Collection(SendingLoopCollection.Name)]
 public partial class ContactOnboardingTests(SendingLoopFixture fixture)
@@ -21,7 +25,7 @@ public partial class ContactOnboardingTests(SendingLoopFixture fixture)
     private static readonly string Folder = Path.Combine(Hosting.RootConfiguration.FindRepositoryRoot(), "docs", "screenshots");
 
     [Fact]
-    public async Task CON_4_staff_create_a_contact_the_contact_sets_a_password_from_the_delivered_email_and_signs_in_to_a_portal_in_their_language()
+    public async Task CON_4_staff_create_a_contact_the_contact_sets_a_password_from_the_delivered_email_signs_in_in_their_language_POR_2_accepts_a_quote_seen_live_ARC_2_archive_ends_the_session()
     {
         Directory.CreateDirectory(Folder);
         var suffix = Guid.NewGuid().ToString("N")[..6];
@@ -78,8 +82,48 @@ public partial class ContactOnboardingTests(SendingLoopFixture fixture)
         await Assertions.Expect(staff.Locator(".portal-access[data-state='active']")).ToHaveCountAsync(1); // the staff page followed live
         await phone.GotoAsync(link);
         await Assertions.Expect(phone.Locator("#set-password-gone")).ToBeVisibleAsync();
+
+        // POR-2: a quote sent to the company is accepted in the portal; staff watching its page see it turn Accepted.
+        var quote = await IssuedQuoteAsync(company);
+        await staff.GotoAsync($"/documents/{quote}");
+        await Blazor.WaitForCircuitAsync(staff);
+        await Assertions.Expect(staff.Locator(".doc-status").First).Not.ToHaveTextAsync("Accepted");
+        await phone.GotoAsync("/portal");
+        await phone.ClickAsync("#portal-nav-documents");
+        await phone.ClickAsync($"tr.portal-document[data-id='{quote}'] a");
+        await phone.FillAsync("#accept-comment", "Adelante.");
+        await phone.ClickAsync("#portal-accept");
+        await Assertions.Expect(phone.Locator("#public-status")).ToHaveAttributeAsync("data-status", "Accepted");
+        await Assertions.Expect(staff.Locator(".doc-status").First).ToHaveTextAsync("Accepted");
+
+        // ARC-2: staff archive the company; the contact's next request lands on the sign-in page and signing in is refused.
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+            await ActivatorUtilities.CreateInstance<ClientArchiveService>(scope.ServiceProvider, (ICurrentActor)SystemCurrentActor.Instance).ArchiveAsync([company]);
+        await phone.ClickAsync("#portal-nav-documents");
+        await Assertions.Expect(phone).ToHaveURLAsync(new Regex("/portal/login"));
+        await phone.FillAsync("#portal-email", email);
+        await phone.FillAsync("#portal-password", "bidasoa-itziar-2026");
+        await phone.ClickAsync("#portal-login-submit");
+        await Assertions.Expect(phone.Locator("#portal-login-error")).ToBeVisibleAsync();
         await phone.Context.CloseAsync();
         await staff.Context.CloseAsync();
+    }
+
+    /// <summary>An issued (sent) quote for the company, as staff would have made it.</summary>
+    private async Task<long> IssuedQuoteAsync(long company)
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        T Staff<T>() => ActivatorUtilities.CreateInstance<T>(scope.ServiceProvider, (ICurrentActor)SystemCurrentActor.Instance);
+        var rates = await Staff<SettingsService>().TaxRatesAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var documents = Staff<DocumentService>();
+        var id = await documents.CreateDraftAsync(new DocumentForm
+        {
+            Type = DocumentType.Quote, ClientId = company, Language = "es", Currency = "EUR", IssueDate = today, ValidUntil = today.AddDays(30),
+            Lines = [new LineInput { Description = "Varada e inspección del casco", Quantity = 2, Unit = "h", UnitPriceMinor = 85_00, TaxRateId = DocumentBuilder.Rate(rates, 21m, "ES") }],
+        });
+        await documents.IssueAsync(id);
+        return id;
     }
 
     /// <summary>Waits for the set-password email to <paramref name="to"/> (in Spanish, the company's language) and takes its link.</summary>

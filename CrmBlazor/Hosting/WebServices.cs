@@ -58,6 +58,8 @@ public static class WebServices
             });
         });
         services.AddAuthorization(o => o.AddPortalPolicy());
+        // A removed user (new security stamp) loses their staff cookie within a minute, not the default half hour.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

@@ -71,7 +71,7 @@ public class ClientDetailPageTests : ComponentTestBase
         var person = await CreatePersonAsync("Iker", "Etxeberria");
         await Host.Get<ContactLinkService>().LinkAsync(company, person, "Jefe de compras");
         var cut = RenderDetail(company);
-        await cut.WaitForAssertionAsync(() => Assert.Equal(7, Tabs(cut).Length));
+        await cut.WaitForAssertionAsync(() => Assert.Equal(8, Tabs(cut).Length));
 
         await OpenTabAsync(cut, "Contacts");
 
@@ -89,7 +89,7 @@ public class ClientDetailPageTests : ComponentTestBase
     public async Task DIR_6_the_history_tab_shows_the_clients_timeline()
     {
         var cut = RenderDetail(await CreateCompanyAsync());
-        await cut.WaitForAssertionAsync(() => Assert.Equal(7, Tabs(cut).Length));
+        await cut.WaitForAssertionAsync(() => Assert.Equal(8, Tabs(cut).Length));
 
         await OpenTabAsync(cut, "History");
 

@@ -155,5 +155,11 @@ public class DealTests
         var admins = await reads.ListAsync(new DealListRequest(OwnerUserId: "admin-1"));
         Assert.Equal([big], admins.Rows.Select(r => r.Id));
         Assert.Equal(1, admins.Total);
+
+        // 5,000 zł is not "more" than 900 €: amounts are compared within their currency.
+        var polish = await host.CreateAsync(ClientBuilder.Company("Stocznia Hel Sp. z o.o.", f => f.Currency = "PLN"));
+        var zloty = await deals.CreateAsync(CommercialData.Deal(polish, "5000", "Przegląd", DealStage.Lead, "sales-1"), CultureInfo.InvariantCulture);
+        Assert.Equal([big, undated, small, zloty], (await reads.ListAsync(new DealListRequest(Sort: DealSort.Amount, Descending: true))).Rows.Select(r => r.Id));
+        Assert.Equal([small, undated, big, zloty], (await reads.ListAsync(new DealListRequest(Sort: DealSort.Amount))).Rows.Select(r => r.Id));
     }
 }

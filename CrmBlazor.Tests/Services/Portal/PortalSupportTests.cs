@@ -1,7 +1,9 @@
+using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Live;
+using CrmBlazor.Domain.Mail;
 using CrmBlazor.Domain.Portal;
 using CrmBlazor.Tests.Support;
 using CrmBlazor.Tests.Support.Portal;
@@ -115,5 +117,33 @@ public class PortalSupportTests
         host.Actor.Current = Actor.Anonymous;
         await Assert.ThrowsAsync<NotAllowedException>(() => Desk(host).ThreadAsync(a.CustomerId));
         await Assert.ThrowsAsync<NotAllowedException>(() => Desk(host).AnswerAsync(a.CustomerId, "x"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task POR_2_a_staff_answer_is_emailed_to_the_contacts_who_read_support_and_keep_CON_6_ticket_emails_on(DatabaseProvider provider)
+    {
+        await using var host = await DomainHost.CreateAsync(provider);
+        var asker = await host.PortalContactAsync();
+        var quiet = await host.ColleagueAsync(asker.CustomerId, PortalPermissions.All);
+        var noSupport = await host.ColleagueAsync(asker.CustomerId, PortalPermissions.Invoices);
+        var clients = host.Get<ClientService>();
+        var details = await clients.GetAsync(quiet.PersonId);
+        var toggles = details!.Notifications.Copy();
+        toggles.Tickets = false;
+        await clients.SetNotificationsAsync(quiet.PersonId, toggles, details.Version);
+        await Support(host).PostAsync(await host.SessionAsync(asker), "¿Cuándo se bota el barco?");
+
+        host.Actor.Current = TestActor.Office;
+        await Desk(host).AnswerAsync(asker.CustomerId, "El viernes a las 10:00.");
+
+        await using var db = host.Db();
+        var mail = await db.Outbox.Where(m => m.Kind == MailKind.SupportAnswer).ToListAsync();
+        var only = Assert.Single(mail);
+        Assert.Equal(asker.Email, only.ToAddress);
+        Assert.Equal(asker.PersonId, only.ClientId);
+        Assert.Contains("El viernes a las 10:00.", only.TextBody);
+        Assert.Contains("/portal/support", only.TextBody);
+        Assert.DoesNotContain(mail, m => m.ToAddress == quiet.Email || m.ToAddress == noSupport.Email);
     }
 }
