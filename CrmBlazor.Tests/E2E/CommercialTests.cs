@@ -45,6 +45,8 @@ public class CommercialTests(AppFixture fixture)
         await ShotAsync(office, "follow-up-dialog");
         await office.ClickAsync("#follow-up-save");
         await Assertions.Expect(office.Locator("#client-follow-ups-open .follow-up-row", new() { HasTextString = "winter storage" })).ToBeVisibleAsync();
+        await office.Mouse.MoveAsync(0, 0);
+        await ShotAsync(office, "commercial-tab");
 
         // The salesperson is on the company list: the message and the badge come without a reload.
         await Assertions.Expect(sales.Locator(".follow-up-assigned")).ToContainTextAsync($"New follow-up assigned to you: Call {clientName}");
@@ -68,7 +70,6 @@ public class CommercialTests(AppFixture fixture)
 
         // The office's open tab follows live; the History says what came of it (COM-3).
         await Assertions.Expect(office.Locator("#client-follow-ups-done .follow-up-row", new() { HasTextString = "Agreed: storage from 1 December" })).ToBeVisibleAsync();
-        await ShotAsync(office, "commercial-tab");
         await office.ClickAsync(".mud-tab:has-text('History')");
         await Assertions.Expect(office.Locator("body")).ToContainTextAsync("Follow-up done");
         await Assertions.Expect(office.Locator("body")).ToContainTextAsync("Outcome: Agreed: storage from 1 December");

@@ -80,6 +80,7 @@ public class PortalTests(AppFixture fixture)
         await staff.FillAsync("#support-answer", "Yes: the launch is booked for Friday at 10:00.");
         await staff.ClickAsync("#support-answer-send");
         await Assertions.Expect(staff.Locator("#support-thread .support-message")).ToHaveCountAsync(2);
+        await staff.WaitForTimeoutAsync(600); // the notice's fade-in, for a readable screenshot
         await ShotAsync(staff, "staff-support-tab");
         await phone.ReloadAsync();
         await Assertions.Expect(phone.Locator("#portal-thread .support-message")).ToHaveCountAsync(2);
