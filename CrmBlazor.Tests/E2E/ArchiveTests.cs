@@ -57,6 +57,8 @@ public class ArchiveTests(AppFixture fixture)
         await Blazor.WaitForCircuitAsync(page);
         await page.FillAsync("#archive-search", suffix);
         var archived = page.Locator("#archive-table tbody tr").Filter(new() { HasText = suffix });
+        // The whole table, not only the matching rows: a click while the debounced search still re-renders it can be lost.
+        await Assertions.Expect(page.Locator("#archive-table tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(archived).ToHaveCountAsync(2);
         await ShotAsync(page, "archive-page");
 
@@ -69,6 +71,7 @@ public class ArchiveTests(AppFixture fixture)
         await page.GotoAsync("/archive");
         await Blazor.WaitForCircuitAsync(page);
         await page.FillAsync("#archive-search", suffix);
+        await Assertions.Expect(page.Locator("#archive-table tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(archived).ToHaveCountAsync(2);
         await archived.Filter(new() { HasText = "Varadero" }).Locator(".row-restore").ClickAsync();
         await Assertions.Expect(archived).ToHaveCountAsync(1);

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using CrmBlazor.Domain.Commercial;
 using CrmBlazor.Domain.History;
+using CrmBlazor.History;
 using CrmBlazor.Localization;
 using MudBlazor;
 
@@ -23,14 +23,14 @@ public static class CommercialHistoryText
 
     public static IEnumerable<string> Lines(HistoryItem item, Text t)
     {
-        if (item.Kind <= HistoryKind.FollowUpEdited && Parse<FollowUpHistoryData>(item.Data) is { } f)
+        if (item.Kind <= HistoryKind.FollowUpEdited && HistoryData.Parse<FollowUpHistoryData>(item.Data) is { } f)
         {
             yield return t["FollowUps.History.Line", CommercialText.Kind(f.Kind, t), CommercialText.Due(f.DueLocal), f.AssignedTo];
             if (item.Kind == HistoryKind.FollowUpReassigned) yield return t["FollowUps.History.Reassigned", f.FromUser ?? "—", f.AssignedTo];
             if (item.Kind == HistoryKind.FollowUpCompleted) yield return t["FollowUps.History.Outcome", f.Outcome ?? string.Empty];
             else if (f.Notes.Length > 0) yield return f.Notes;
         }
-        else if (Parse<DealHistoryData>(item.Data) is { } d)
+        else if (HistoryData.Parse<DealHistoryData>(item.Data) is { } d)
         {
             yield return t["Deals.History.Line", d.Title, CommercialText.Money(d.AmountMinor, d.Currency), CommercialText.Stage(d.Stage, t)];
             if (item.Kind == HistoryKind.DealStageChanged && d.FromStage is { } from)
@@ -42,18 +42,5 @@ public static class CommercialHistoryText
 
     /// <summary>A quote made from a deal links to the quote.</summary>
     public static string? Link(HistoryItem item) =>
-        item.Kind == HistoryKind.DealQuoteCreated && Parse<DealHistoryData>(item.Data) is { QuoteDocumentId: { } id } ? Documents.DocumentText.Href(id) : null;
-
-    private static T? Parse<T>(string? json) where T : class
-    {
-        if (string.IsNullOrEmpty(json)) return null;
-        try
-        {
-            return JsonSerializer.Deserialize<T>(json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+        item.Kind == HistoryKind.DealQuoteCreated && HistoryData.Parse<DealHistoryData>(item.Data) is { QuoteDocumentId: { } id } ? Documents.DocumentText.Href(id) : null;
 }

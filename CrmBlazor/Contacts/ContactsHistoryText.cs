@@ -1,7 +1,7 @@
-using System.Text.Json;
 using CrmBlazor.Contacts;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Portal;
+using CrmBlazor.History;
 using CrmBlazor.Localization;
 using MudBlazor;
 
@@ -25,15 +25,15 @@ public static class ContactsHistoryText
     {
         switch (item.Kind)
         {
-            case HistoryKind.PortalAccessGranted when Parse<PortalAccessData>(item.Data) is { } granted:
+            case HistoryKind.PortalAccessGranted when HistoryData.Parse<PortalAccessData>(item.Data) is { } granted:
                 yield return t["Contacts.History.Granted", granted.PersonName, granted.CustomerName];
                 yield return t["Contacts.History.Modules", Modules(granted.Permissions, t)];
                 break;
             case HistoryKind.WelcomeEmailQueued or HistoryKind.SetPasswordEmailQueued or HistoryKind.PortalPasswordSet
-                when Parse<PortalEmailData>(item.Data) is { } mail:
+                when HistoryData.Parse<PortalEmailData>(item.Data) is { } mail:
                 yield return $"{mail.PersonName} <{mail.Email}>";
                 break;
-            case HistoryKind.PortalPermissionsChanged when Parse<PortalPermissionsData>(item.Data) is { } changed:
+            case HistoryKind.PortalPermissionsChanged when HistoryData.Parse<PortalPermissionsData>(item.Data) is { } changed:
                 if (changed.Removed)
                 {
                     yield return t["Contacts.History.Removed", changed.PersonName];
@@ -51,18 +51,5 @@ public static class ContactsHistoryText
     {
         var names = PortalPermissionBoxes.Modules.Where(m => permissions.HasFlag(m)).Select(m => t["Contacts.Permission." + m]).ToList();
         return names.Count == 0 ? t["Contacts.Permission.None"] : string.Join(", ", names);
-    }
-
-    private static T? Parse<T>(string? json) where T : class
-    {
-        if (string.IsNullOrEmpty(json)) return null;
-        try
-        {
-            return JsonSerializer.Deserialize<T>(json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CrmBlazor.Documents;
 using CrmBlazor.Documents.Sending;
 using CrmBlazor.Domain.Clients;
@@ -84,23 +83,23 @@ public static class HistoryText
         }
         switch (item.Kind)
         {
-            case HistoryKind.Edited when Parse<List<FieldChange>>(item.Data) is { } changes:
+            case HistoryKind.Edited when HistoryData.Parse<List<FieldChange>>(item.Data) is { } changes:
                 foreach (var c in changes)
                     yield return t["History.FieldChanged", FieldName(c.Field, t), Show(c.Before, t), Show(c.After, t)];
                 break;
-            case HistoryKind.Linked or HistoryKind.Unlinked or HistoryKind.PrimaryContactChanged when Parse<LinkData>(item.Data) is { } link:
+            case HistoryKind.Linked or HistoryKind.Unlinked or HistoryKind.PrimaryContactChanged when HistoryData.Parse<LinkData>(item.Data) is { } link:
                 yield return string.IsNullOrEmpty(link.Position) ? link.OtherName : $"{link.OtherName} ({link.Position})";
                 break;
-            case HistoryKind.DocumentClientChanged when Parse<ClientChangeData>(item.Data) is { } moved:
+            case HistoryKind.DocumentClientChanged when HistoryData.Parse<ClientChangeData>(item.Data) is { } moved:
                 yield return t["Documents.History.Moved", DocumentText.Label(moved.Type, moved.Number, t), moved.FromClient, moved.ToClient];
                 break;
-            case HistoryKind.DocumentConverted when Parse<DocumentRef>(item.Data) is { } made:
+            case HistoryKind.DocumentConverted when HistoryData.Parse<DocumentRef>(item.Data) is { } made:
                 yield return t["Documents.History.Converted", DocumentText.Label(made.Type, made.Number, t)];
                 break;
-            case HistoryKind.DocumentCreated or HistoryKind.DocumentIssued or HistoryKind.DocumentCancelled when Parse<DocumentRef>(item.Data) is { } doc:
+            case HistoryKind.DocumentCreated or HistoryKind.DocumentIssued or HistoryKind.DocumentCancelled when HistoryData.Parse<DocumentRef>(item.Data) is { } doc:
                 yield return DocumentText.Label(doc.Type, doc.Number, t);
                 break;
-            case HistoryKind.MailSent or HistoryKind.MailFailed when Parse<MailHistoryData>(item.Data) is { } mail:
+            case HistoryKind.MailSent or HistoryKind.MailFailed when HistoryData.Parse<MailHistoryData>(item.Data) is { } mail:
                 yield return MailHistoryText.Line(item.Kind, mail, t);
                 break;
             case HistoryKind.DocumentQueued or HistoryKind.ReminderQueued or HistoryKind.ReminderNotSent or HistoryKind.DocumentHeld or HistoryKind.DocumentReleased
@@ -121,12 +120,12 @@ public static class HistoryText
         _ when Clients.Lifecycle.LifecycleHistoryText.Handles(item.Kind) => Clients.Lifecycle.LifecycleHistoryText.Link(item),
         _ when Matters.MatterHistoryText.Handles(item.Kind) => Matters.MatterHistoryText.Link(item),
         _ when Commercial.CommercialHistoryText.Handles(item.Kind) => Commercial.CommercialHistoryText.Link(item),
-        HistoryKind.DocumentClientChanged => Parse<ClientChangeData>(item.Data) is { } moved ? DocumentText.Href(moved.DocumentId) : null,
+        HistoryKind.DocumentClientChanged => HistoryData.Parse<ClientChangeData>(item.Data) is { } moved ? DocumentText.Href(moved.DocumentId) : null,
         HistoryKind.DocumentCreated or HistoryKind.DocumentIssued or HistoryKind.DocumentCancelled or HistoryKind.DocumentConverted =>
-            Parse<DocumentRef>(item.Data) is { } doc ? DocumentText.Href(doc.DocumentId) : null,
-        HistoryKind.MailSent or HistoryKind.MailFailed => Parse<MailHistoryData>(item.Data) is { } mail ? MailListUrl.Message(mail.MessageId) : null,
+            HistoryData.Parse<DocumentRef>(item.Data) is { } doc ? DocumentText.Href(doc.DocumentId) : null,
+        HistoryKind.MailSent or HistoryKind.MailFailed => HistoryData.Parse<MailHistoryData>(item.Data) is { } mail ? MailListUrl.Message(mail.MessageId) : null,
         HistoryKind.DocumentQueued or HistoryKind.ReminderQueued or HistoryKind.ReminderNotSent or HistoryKind.DocumentHeld or HistoryKind.DocumentReleased =>
-            Parse<DocumentRef>(item.Data) is { } about ? DocumentText.Href(about.DocumentId) : null,
+            HistoryData.Parse<DocumentRef>(item.Data) is { } about ? DocumentText.Href(about.DocumentId) : null,
         _ => null,
     };
 
@@ -149,17 +148,4 @@ public static class HistoryText
         "False" => t["Common.No"],
         _ => value,
     };
-
-    private static T? Parse<T>(string? json) where T : class
-    {
-        if (string.IsNullOrEmpty(json)) return null;
-        try
-        {
-            return JsonSerializer.Deserialize<T>(json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

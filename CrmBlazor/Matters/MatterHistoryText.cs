@@ -1,6 +1,6 @@
-using System.Text.Json;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Matters;
+using CrmBlazor.History;
 using CrmBlazor.Localization;
 using MudBlazor;
 
@@ -29,10 +29,10 @@ public static class MatterHistoryText
 
     public static string? Link(HistoryItem item) => item.Kind switch
     {
-        HistoryKind.MatterChanged when Parse<MatterChangeData>(item.Data) is { Change: PartyChanges.Deleted } => null,
-        HistoryKind.MatterChanged => Parse<MatterChangeData>(item.Data) is { } c ? Href(c.MatterId) : null,
-        HistoryKind.MatterCreated => Parse<MatterRef>(item.Data) is { } r ? Href(r.MatterId) : null,
-        _ => Parse<MatterPartyData>(item.Data) is { } p ? Href(p.MatterId) : null,
+        HistoryKind.MatterChanged when HistoryData.Parse<MatterChangeData>(item.Data) is { Change: PartyChanges.Deleted } => null,
+        HistoryKind.MatterChanged => HistoryData.Parse<MatterChangeData>(item.Data) is { } c ? Href(c.MatterId) : null,
+        HistoryKind.MatterCreated => HistoryData.Parse<MatterRef>(item.Data) is { } r ? Href(r.MatterId) : null,
+        _ => HistoryData.Parse<MatterPartyData>(item.Data) is { } p ? Href(p.MatterId) : null,
     };
 
     public static string Href(long matterId) => $"/matters/{matterId}";
@@ -41,33 +41,20 @@ public static class MatterHistoryText
     {
         switch (kind)
         {
-            case HistoryKind.MatterCreated when Parse<MatterRef>(data) is { } r:
+            case HistoryKind.MatterCreated when HistoryData.Parse<MatterRef>(data) is { } r:
                 yield return $"{r.Number} {r.Title}";
                 break;
-            case HistoryKind.MatterPartyAdded or HistoryKind.MatterPartyRemoved or HistoryKind.MatterPartyChanged when Parse<MatterPartyData>(data) is { } p:
+            case HistoryKind.MatterPartyAdded or HistoryKind.MatterPartyRemoved or HistoryKind.MatterPartyChanged when HistoryData.Parse<MatterPartyData>(data) is { } p:
                 if (withMatter) yield return $"{p.Number} {p.Title}";
                 yield return t["Matters.History." + p.Change, p.ClientName, t["PartyRole." + p.Role]];
                 break;
-            case HistoryKind.MatterChanged when Parse<MatterChangeData>(data) is { } c:
+            case HistoryKind.MatterChanged when HistoryData.Parse<MatterChangeData>(data) is { } c:
                 if (withMatter || c.Change == PartyChanges.Deleted) yield return $"{c.Number} {c.Title}";
                 yield return t["Matters.History." + c.Change, c.UserName ?? string.Empty, c.Activities ?? 0];
                 break;
             default:
                 if (text.Length > 0) yield return text;
                 break;
-        }
-    }
-
-    private static T? Parse<T>(string? json) where T : class
-    {
-        if (string.IsNullOrEmpty(json)) return null;
-        try
-        {
-            return JsonSerializer.Deserialize<T>(json);
-        }
-        catch (JsonException)
-        {
-            return null;
         }
     }
 }

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using CrmBlazor.Documents;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Payments;
+using CrmBlazor.History;
 using CrmBlazor.Localization;
 using MudBlazor;
 
@@ -17,13 +17,13 @@ public static class PaymentHistoryText
 
     public static IEnumerable<string> Lines(HistoryItem item, Text t)
     {
-        if (item.Kind == HistoryKind.PaymentFlagged && Parse<PaymentFlagData>(item.Data) is { } flag)
+        if (item.Kind == HistoryKind.PaymentFlagged && HistoryData.Parse<PaymentFlagData>(item.Data) is { } flag)
         {
             yield return t["Payments.History.Flagged", DocumentText.Label(flag.Type, flag.Number, t), DocumentText.Money(flag.AmountMinor, flag.Currency),
                 DocumentText.Money(flag.ExpectedMinor, flag.ExpectedCurrency), flag.ProviderPaymentId];
             yield return t["Payments.Flag." + flag.Reason];
         }
-        else if (Parse<PaymentHistoryData>(item.Data) is { } paid)
+        else if (HistoryData.Parse<PaymentHistoryData>(item.Data) is { } paid)
         {
             yield return t["Payments.History.Paid", DocumentText.Label(paid.Type, paid.Number, t), DocumentText.Money(paid.AmountMinor, paid.Currency),
                 PaymentText.How(paid.Method, paid.Provider, t)];
@@ -32,13 +32,6 @@ public static class PaymentHistoryText
     }
 
     public static string? Link(HistoryItem item) => item.Kind == HistoryKind.PaymentFlagged
-        ? Parse<PaymentFlagData>(item.Data) is { } flag ? DocumentText.Href(flag.DocumentId) : null
-        : Parse<PaymentHistoryData>(item.Data) is { } paid ? DocumentText.Href(paid.DocumentId) : null;
-
-    private static T? Parse<T>(string? json) where T : class
-    {
-        if (string.IsNullOrEmpty(json)) return null;
-        try { return JsonSerializer.Deserialize<T>(json); }
-        catch (JsonException) { return null; }
-    }
+        ? HistoryData.Parse<PaymentFlagData>(item.Data) is { } flag ? DocumentText.Href(flag.DocumentId) : null
+        : HistoryData.Parse<PaymentHistoryData>(item.Data) is { } paid ? DocumentText.Href(paid.DocumentId) : null;
 }

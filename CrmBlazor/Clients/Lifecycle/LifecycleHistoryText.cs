@@ -1,8 +1,8 @@
-using System.Text.Json;
 using CrmBlazor.Documents;
 using CrmBlazor.Domain.Clients.Lifecycle;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Subscriptions;
+using CrmBlazor.History;
 using CrmBlazor.Localization;
 using MudBlazor;
 
@@ -26,17 +26,17 @@ public static class LifecycleHistoryText
     {
         switch (item.Kind)
         {
-            case HistoryKind.ClientDeactivated when Parse<DeactivationData>(item.Data) is { } d:
+            case HistoryKind.ClientDeactivated when HistoryData.Parse<DeactivationData>(item.Data) is { } d:
                 yield return d.HoldInvoices && d.HeldInvoices.Count > 0 ? t["Lifecycle.History.Held", string.Join(", ", d.HeldInvoices)] : t["Lifecycle.History.NotHeld"];
                 yield return d.EndSubscriptions && d.EndedSubscriptions.Count > 0 ? t["Lifecycle.History.Ended", string.Join(", ", d.EndedSubscriptions)] : t["Lifecycle.History.NotEnded"];
                 break;
-            case HistoryKind.ClientReactivated when Parse<ReactivationData>(item.Data) is { } r:
+            case HistoryKind.ClientReactivated when HistoryData.Parse<ReactivationData>(item.Data) is { } r:
                 yield return t["Lifecycle.History.StillHeld", r.InvoicesOnHold, r.EndedSubscriptions];
                 break;
-            case HistoryKind.SubscriptionCreated or HistoryKind.SubscriptionEnded when Parse<SubscriptionData>(item.Data) is { } s:
+            case HistoryKind.SubscriptionCreated or HistoryKind.SubscriptionEnded when HistoryData.Parse<SubscriptionData>(item.Data) is { } s:
                 yield return $"{s.Title} ({t["Subscriptions.Interval." + s.Interval]})";
                 break;
-            case HistoryKind.SubscriptionInvoiced when Parse<SubscriptionInvoicedData>(item.Data) is { } i:
+            case HistoryKind.SubscriptionInvoiced when HistoryData.Parse<SubscriptionInvoicedData>(item.Data) is { } i:
                 yield return i.Number is { } number
                     ? t["Lifecycle.History.Invoiced", i.Title, i.PeriodStart.ToString("d"), i.PeriodEnd.ToString("d"), number]
                     : t["Lifecycle.History.InvoicedDraft", i.Title, i.PeriodStart.ToString("d"), i.PeriodEnd.ToString("d")];
@@ -48,18 +48,5 @@ public static class LifecycleHistoryText
     }
 
     public static string? Link(HistoryItem item) =>
-        item.Kind == HistoryKind.SubscriptionInvoiced && Parse<SubscriptionInvoicedData>(item.Data) is { } i ? DocumentText.Href(i.DocumentId) : null;
-
-    private static T? Parse<T>(string? json) where T : class
-    {
-        if (string.IsNullOrEmpty(json)) return null;
-        try
-        {
-            return JsonSerializer.Deserialize<T>(json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+        item.Kind == HistoryKind.SubscriptionInvoiced && HistoryData.Parse<SubscriptionInvoicedData>(item.Data) is { } i ? DocumentText.Href(i.DocumentId) : null;
 }

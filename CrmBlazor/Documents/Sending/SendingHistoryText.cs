@@ -1,6 +1,6 @@
-using System.Text.Json;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Sending;
+using CrmBlazor.History;
 using CrmBlazor.Localization;
 using MudBlazor;
 
@@ -18,28 +18,17 @@ public static class SendingHistoryText
         _ => Icons.Material.Filled.PlayCircle,
     };
 
-    public static string? Line(HistoryItem item, Text t)
-    {
-        try
+    public static string? Line(HistoryItem item, Text t) =>
+        item.Kind switch
         {
-            return item.Kind switch
-            {
-                HistoryKind.DocumentQueued when Parse<SendingData>(item.Data) is { } s =>
-                    t["Send.History.Queued", DocumentText.Label(s.Type, s.Number, t), s.Name.Length > 0 ? $"{s.Name} <{s.Email}>" : s.Email],
-                HistoryKind.ReminderQueued when Parse<ReminderData>(item.Data) is { } r =>
-                    t["Send.History.Reminder", r.Level, DocumentText.Label(r.Type, r.Number, t), string.Join(", ", r.Emails)],
-                HistoryKind.ReminderNotSent when Parse<ReminderData>(item.Data) is { } r =>
-                    t["Send.History.ReminderNobody", r.Level, DocumentText.Label(r.Type, r.Number, t)],
-                HistoryKind.DocumentHeld or HistoryKind.DocumentReleased when Parse<HoldData>(item.Data) is { } h =>
-                    DocumentText.Label(h.Type, h.Number, t),
-                _ => null,
-            };
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static T? Parse<T>(string? json) where T : class => string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<T>(json);
+            HistoryKind.DocumentQueued when HistoryData.Parse<SendingData>(item.Data) is { } s =>
+                t["Send.History.Queued", DocumentText.Label(s.Type, s.Number, t), s.Name.Length > 0 ? $"{s.Name} <{s.Email}>" : s.Email],
+            HistoryKind.ReminderQueued when HistoryData.Parse<ReminderData>(item.Data) is { } r =>
+                t["Send.History.Reminder", r.Level, DocumentText.Label(r.Type, r.Number, t), string.Join(", ", r.Emails)],
+            HistoryKind.ReminderNotSent when HistoryData.Parse<ReminderData>(item.Data) is { } r =>
+                t["Send.History.ReminderNobody", r.Level, DocumentText.Label(r.Type, r.Number, t)],
+            HistoryKind.DocumentHeld or HistoryKind.DocumentReleased when HistoryData.Parse<HoldData>(item.Data) is { } h =>
+                DocumentText.Label(h.Type, h.Number, t),
+            _ => null,
+        };
 }

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using CrmBlazor.Documents;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Matters.Activities;
+using CrmBlazor.History;
 using CrmBlazor.Localization;
 using MudBlazor;
 
@@ -30,18 +30,18 @@ public static class ActivitiesHistoryText
     {
         switch (kind)
         {
-            case HistoryKind.ActivityRecorded when Parse<ActivityHistoryData>(data) is { } a:
+            case HistoryKind.ActivityRecorded when HistoryData.Parse<ActivityHistoryData>(data) is { } a:
                 yield return t["ActivitiesHistory." + a.Change, a.Description, DocumentText.Money(a.AmountMinor, a.Currency)];
                 break;
-            case HistoryKind.MatterSplitChanged when Parse<SplitHistoryData>(data) is { } s:
+            case HistoryKind.MatterSplitChanged when HistoryData.Parse<SplitHistoryData>(data) is { } s:
                 yield return t["ActivitiesHistory.Split", s.MatterNumber,
                     string.Join(", ", s.Parts.Select(p => $"{p.ClientName} {DocumentText.Percent(p.BasisPoints / 100m)}"))];
                 break;
-            case HistoryKind.ActivitiesTransferred when Parse<TransferHistoryData>(data) is { } x:
+            case HistoryKind.ActivitiesTransferred when HistoryData.Parse<TransferHistoryData>(data) is { } x:
                 yield return t["ActivitiesHistory.Transfer", x.Count, DocumentText.Money(x.AmountMinor, x.Currency), x.FromNumber, x.ToNumber];
                 if (x.MadeCommon > 0) yield return t["ActivitiesHistory.MadeCommon", x.MadeCommon];
                 break;
-            case HistoryKind.MatterProformasDrafted when Parse<ProformaHistoryData>(data) is { } p:
+            case HistoryKind.MatterProformasDrafted when HistoryData.Parse<ProformaHistoryData>(data) is { } p:
                 yield return t["ActivitiesHistory.Proformas", p.MatterNumber, p.Activities, p.Proformas.Count];
                 foreach (var part in p.Proformas) yield return $"{part.ClientName}: {DocumentText.Money(part.TotalMinor, p.Currency)}";
                 break;
@@ -52,17 +52,4 @@ public static class ActivitiesHistoryText
     }
 
     public static string? Link(HistoryItem item) => null;
-
-    private static T? Parse<T>(string? json) where T : class
-    {
-        if (string.IsNullOrEmpty(json)) return null;
-        try
-        {
-            return JsonSerializer.Deserialize<T>(json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }
