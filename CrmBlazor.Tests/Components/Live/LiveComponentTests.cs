@@ -1,0 +1,53 @@
+using Bunit;
+using CrmBlazor.Domain.Live;
+using CrmBlazor.Live;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmBlazor.Tests.Components.Live;
+
+/// <summary>The live pages (DIR-8) as the change feed's publishers see them.</summary>
+public class LiveComponentTests : BunitContext
+{
+    [Fact]
+    public async Task DIR_8_a_page_slow_to_reload_does_not_keep_the_publisher_waiting_and_still_shows_the_change()
+    {
+        var feed = new ChangeFeed(new InProcessChangeTransport());
+        Services.AddSingleton(feed);
+        var cut = Render<SlowPage>();
+        var page = cut.Instance;
+
+        // A colleague saves: the save's publish returns although this page is still reloading.
+        var publish = feed.PublishAsync(new Change(Topics.Client, 1));
+        Assert.True(await Task.WhenAny(publish, Task.Delay(TimeSpan.FromSeconds(5))) == publish, "the publisher waited for the page");
+        await page.Started.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal("0", cut.Find("#reloads").TextContent);
+
+        // The page finishes its reload by itself and shows it.
+        page.Release.SetResult();
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("#reloads").TextContent));
+    }
+
+    private sealed class SlowPage : LiveComponentBase
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _reloads;
+
+        protected override void OnInitialized() => ListenTo(c => c.Topic == Topics.Client, async () =>
+        {
+            Started.TrySetResult();
+            await Release.Task;
+            _reloads++;
+        });
+
+        protected override void BuildRenderTree(RenderTreeBuilder builder)
+        {
+            builder.OpenElement(0, "span");
+            builder.AddAttribute(1, "id", "reloads");
+            builder.AddContent(2, _reloads);
+            builder.CloseElement();
+        }
+    }
+}
