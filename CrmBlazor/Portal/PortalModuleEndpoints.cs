@@ -142,17 +142,10 @@ public static class PortalModuleEndpoints
 
     internal static string Address(HttpContext http) => PublicGuard.Address(http);
 
-    /// <summary>A customer's own records: never cached, indexed or framed; no script runs on these pages.</summary>
+    /// <summary>A customer's own records: the public pages' private headers.</summary>
     private static ValueTask<object?> PrivateHeadersAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var headers = context.HttpContext.Response.Headers;
-        headers.CacheControl = "no-store, max-age=0";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers["X-Robots-Tag"] = "noindex, nofollow";
-        headers.XFrameOptions = "DENY";
-        headers.XContentTypeOptions = "nosniff";
-        // No form-action: Pay redirects to the gateway.
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'";
+        PublicGuard.WritePrivateHeaders(context.HttpContext.Response);
         return next(context);
     }
 }

@@ -5,10 +5,10 @@ namespace CrmBlazor.Public;
 /// <summary>What every public URL shares: privacy headers, the per-address miss limit, and the neutral miss page.</summary>
 public static class PublicGuard
 {
-    public static async ValueTask<object?> FilterAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>A customer's own page (public link or portal): never cached, indexed or framed, and no script runs on it.</summary>
+    public static void WritePrivateHeaders(HttpResponse response)
     {
-        var http = context.HttpContext;
-        var headers = http.Response.Headers;
+        var headers = response.Headers;
         headers.CacheControl = "no-store, max-age=0";
         headers.Pragma = "no-cache";
         headers["Referrer-Policy"] = "no-referrer";
@@ -17,12 +17,18 @@ public static class PublicGuard
         headers.XContentTypeOptions = "nosniff";
         // No script at all; inline styles for the sheet; the logo is a data: URI. No form-action: Pay may redirect to a gateway.
         headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'";
+    }
+
+    public static async ValueTask<object?> FilterAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        WritePrivateHeaders(http.Response);
 
         var limiter = http.RequestServices.GetRequiredService<PublicMissLimiter>();
         var address = Address(http);
         if (limiter.IsBlocked(address))
         {
-            headers.RetryAfter = limiter.RetryAfterSeconds(address).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter = limiter.RetryAfterSeconds(address).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return NotAvailable(http, StatusCodes.Status429TooManyRequests);
         }
         return await next(context);
