@@ -5,7 +5,7 @@ namespace CrmBlazor.Domain.Portal;
 
 public static class PortalServiceCollectionExtensions
 {
-    /// <summary>Contacts' portal accounts, sessions and the portal's modules.</summary>
+    /// <summary>New contacts and their portal access (CON-1..CON-6), portal sessions and sign-in, and the portal's modules.</summary>
     public static IServiceCollection AddPortal(this IServiceCollection services)
     {
         services.AddScoped<PortalSessions>();
@@ -13,7 +13,9 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<IPasswordHasher<PortalAccount>, PasswordHasher<PortalAccount>>();
         services.AddSingleton<PortalPasswords>();
         services.AddScoped<PortalDocuments>().AddScoped<PortalMatters>().AddScoped<PortalSupport>().AddScoped<PortalSupportDesk>();
-        services.AddContactOnboarding();
+        services.AddSingleton<PortalEmails>();
+        services.AddScoped<ContactOnboardingService>();
+        services.AddScoped<SetPasswordService>();
         return services;
     }
 }
