@@ -11,7 +11,7 @@ using CrmBlazor.Payments;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = RootConfiguration.FindContentRoot() });
 builder.Configuration.UseRootAppSettings();
-builder.WebHost.UseStaticWebAssets();
+if (!RootConfiguration.IsPublished) builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddCrmWeb(builder.Configuration, builder.Environment);
 

@@ -22,7 +22,7 @@ public static class WebServices
     public static IServiceCollection AddCrmWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var database = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddCrmDomain(database, RootConfiguration.FindRepositoryRoot());
+        services.AddCrmDomain(database, RootConfiguration.FindDataRoot());
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, CurrentStaffActor>();
 

@@ -9,7 +9,7 @@ public static class MailServices
     /// <summary>The outbox and its background sender, configured from the "Mail" section (SND-7).</summary>
     public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration) =>
         services.AddCrmMail(configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions(),
-            RootConfiguration.FindRepositoryRoot());
+            RootConfiguration.FindDataRoot());
 
     /// <summary>GET /mail/{id}/attachments/{attachmentId}: a sent attachment, for staff only (the service checks the role).</summary>
     public static void MapMailAttachments(this IEndpointRouteBuilder app) =>
