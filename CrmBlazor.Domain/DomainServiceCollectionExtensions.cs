@@ -38,6 +38,13 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped(sp => sp.GetRequiredService<CrmDbContextFactory>().CreateDbContext());
 
         services.TryAddSingleton(TimeProvider.System);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            // Several instances share one PostgreSQL database: the feed crosses them through LISTEN / NOTIFY.
+            services.TryAddSingleton<PostgresChangeTransport>();
+            services.TryAddSingleton<IChangeTransport>(sp => sp.GetRequiredService<PostgresChangeTransport>());
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresChangeTransport>());
+        }
         services.TryAddSingleton<IChangeTransport, InProcessChangeTransport>();
         // Services that queue mail need its options even where no sender runs; AddCrmMail replaces these.
         services.TryAddSingleton(new Mail.MailOptions());

@@ -23,4 +23,7 @@ public static class Topics
     public const string Support = "support";
     public const string FollowUp = "follow-up";
     public const string Deal = "deal";
+
+    /// <summary>The link to the other instances was down for a while: every page reloads what it shows.</summary>
+    public const string Resync = "*";
 }

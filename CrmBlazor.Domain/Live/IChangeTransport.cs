@@ -1,7 +1,7 @@
 namespace CrmBlazor.Domain.Live;
 
 /// <summary>
-/// Carries changes between app instances (SignalR with a Redis backplane when there are several).
+/// Carries changes between app instances (PostgreSQL LISTEN / NOTIFY when there are several).
 /// A change arriving from another instance is raised through <see cref="Received"/>.
 /// </summary>
 public interface IChangeTransport

@@ -97,6 +97,16 @@ public sealed class TestDatabase : IAsyncDisposable
             new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = WithDatabase(server, name) }, null, name);
     }
 
+    /// <summary>A PostgreSQL database with no tables at all, as a new install starts.</summary>
+    public static async Task<TestDatabase> CreateEmptyPostgresAsync()
+    {
+        var server = PostgresServer();
+        var name = $"crm_{Guid.NewGuid():N}";
+        await ExecuteAsync(server, $"CREATE DATABASE {name}");
+        return new TestDatabase(DatabaseProvider.Postgres,
+            new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = WithDatabase(server, name) }, null, name);
+    }
+
     public static string PostgresServer() =>
         Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } cs
             ? cs

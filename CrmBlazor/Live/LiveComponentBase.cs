@@ -24,7 +24,7 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
         // A change arrives on the publisher's execution context (another user's circuit, a webhook request) and
         // carries its culture: reload in this page's own language and number format.
         var culture = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        _subscription = Feed.Subscribe(change => relevant(change) ? LiveWork.Detach(ReloadAsync(reload, culture)) : Task.CompletedTask);
+        _subscription = Feed.Subscribe(change => change.Topic == Topics.Resync || relevant(change) ? LiveWork.Detach(ReloadAsync(reload, culture)) : Task.CompletedTask);
     }
 
     // Runs on the circuit's dispatcher, one piece at a time, so the two flags need no locking.
