@@ -29,6 +29,20 @@ public class LiveComponentTests : BunitContext
         cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("#reloads").TextContent));
     }
 
+    [Fact]
+    public async Task DIR_8_after_the_link_to_other_instances_was_down_a_page_reloads_whatever_it_listens_to()
+    {
+        var feed = new ChangeFeed(new InProcessChangeTransport());
+        Services.AddSingleton(feed);
+        var cut = Render<SlowPage>();
+        cut.Instance.Release.SetResult();
+
+        await feed.PublishAsync(new Change(Topics.Deal, 1));
+        await feed.PublishAsync(new Change(Topics.Resync, null));
+
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("#reloads").TextContent));
+    }
+
     private sealed class SlowPage : LiveComponentBase
     {
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
