@@ -22,6 +22,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
 
+app.UseInstanceRoute(app.Configuration);
 app.UseCrmLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
