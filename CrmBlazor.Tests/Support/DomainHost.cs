@@ -19,10 +19,13 @@ public sealed class DomainHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private DomainHost(TestDatabase database, ServiceProvider services)
+    private readonly bool _ownsDatabase;
+
+    private DomainHost(TestDatabase database, ServiceProvider services, bool ownsDatabase = true)
     {
         Database = database;
         _services = services;
+        _ownsDatabase = ownsDatabase;
     }
 
     public TestDatabase Database { get; }
@@ -38,8 +41,33 @@ public sealed class DomainHost : IAsyncDisposable
     public static async Task<DomainHost> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? configure = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
+        var services = BuildServices(database, new TestClock());
+        configure?.Invoke(services);
+        services.TryAddScoped<IDocumentPdfSource, Sending.TestPdfSource>();
+        var provider_ = services.BuildServiceProvider();
+        await using (var scope = provider_.CreateAsyncScope())
+        {
+            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+            foreach (var role in StaffRoles.All) await roles.CreateAsync(new IdentityRole(role));
+        }
+        return new DomainHost(database, provider_);
+    }
+
+    /// <summary>
+    /// The domain services on a database that running app instances already set up (roles, settings), at the real
+    /// time of day; the database stays the caller's.
+    /// </summary>
+    public static DomainHost Attach(TestDatabase database)
+    {
+        var services = BuildServices(database, new TestClock(DateTimeOffset.UtcNow));
+        services.TryAddScoped<IDocumentPdfSource, Sending.TestPdfSource>();
+        return new DomainHost(database, services.BuildServiceProvider(), ownsDatabase: false);
+    }
+
+    private static ServiceCollection BuildServices(TestDatabase database, TestClock clock)
+    {
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(new TestClock());
+        services.AddSingleton<TimeProvider>(clock);
         services.AddCrmDomain(database.Options, Path.GetTempPath());
         services.AddSingleton<TestActor>();
         services.AddSingleton<ICurrentActor>(sp => sp.GetRequiredService<TestActor>());
@@ -55,20 +83,12 @@ public sealed class DomainHost : IAsyncDisposable
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CrmDbContext>();
-        configure?.Invoke(services);
-        services.TryAddScoped<IDocumentPdfSource, Sending.TestPdfSource>();
-        var provider_ = services.BuildServiceProvider();
-        await using (var scope = provider_.CreateAsyncScope())
-        {
-            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-            foreach (var role in StaffRoles.All) await roles.CreateAsync(new IdentityRole(role));
-        }
-        return new DomainHost(database, provider_);
+        return services;
     }
 
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase) await Database.DisposeAsync();
     }
 }

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace CrmBlazor.Tests.Support.Deploy;
+
+/// <summary>
+/// One instance of the published app in its own process, started the way the systemd unit starts it (its
+/// environment, its working folder), stopped with SIGTERM as systemd stops it. Its console is kept for assertions.
+/// </summary>
+public sealed class AppInstance : IAsyncDisposable
+{
+    private readonly string _folder;
+    private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly StringBuilder _log = new();
+    private Process? _process;
+
+    public AppInstance(string name, string folder, int port, IReadOnlyDictionary<string, string> environment)
+    {
+        Name = name;
+        Port = port;
+        _folder = folder;
+        _environment = environment;
+    }
+
+    public string Name { get; }
+    public int Port { get; }
+    public string Url => $"http://127.0.0.1:{Port}";
+
+    public string Log
+    {
+        get { lock (_log) return _log.ToString(); }
+    }
+
+    public async Task StartAsync()
+    {
+        var executable = DeploymentGuide.ExecStart.Replace("/opt/crmblazor", _folder, StringComparison.Ordinal);
+        var info = new ProcessStartInfo(executable)
+        {
+            WorkingDirectory = _folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in _environment) info.Environment[key] = value;
+        _process = Process.Start(info)!;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilReadyAsync();
+    }
+
+    /// <summary>What systemd does on stop or restart: SIGTERM, then wait for the app to finish its shutdown.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is not { HasExited: false } process) return;
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"Instance {Name} did not stop within 30 s of SIGTERM.\n{Log}");
+        }
+    }
+
+    public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var until = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < until)
+        {
+            if (_process!.HasExited) throw new InvalidOperationException($"Instance {Name} exited with {_process.ExitCode}.\n{Log}");
+            try
+            {
+                if ((await http.GetAsync($"{Url}/health/ready")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"Instance {Name} was not ready within 90 s.\n{Log}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_log) _log.AppendLine(line);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAsync();
+        }
+        catch (InvalidOperationException) { }
+        _process?.Dispose();
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using CrmBlazor.Tests.Support.App;
+using CrmBlazor.Tests.Support.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace CrmBlazor.Tests.Support.Deploy;
+
+/// <summary>
+/// The deployment guide, followed on this machine: the published build started twice from its own folder as the
+/// systemd unit starts it, on one new PostgreSQL database, behind Debian's nginx with the guide's site file, sending
+/// to a real SMTP server. Browsers reach https://crm.example.com through nginx.
+/// </summary>
+public sealed class ScaleOutFixture : IAsyncLifetime
+{
+    public TestDatabase Database { get; private set; } = default!;
+    public SmtpTestServer Smtp { get; private set; } = default!;
+    public NginxProxy Proxy { get; private set; } = default!;
+    public AppInstance One { get; private set; } = default!;
+    public AppInstance Two { get; private set; } = default!;
+    public IBrowser Browser { get; private set; } = default!;
+    private IPlaywright _playwright = default!;
+
+    /// <summary>Clients, documents and users right after both instances first started.</summary>
+    public (int Clients, int Documents, int Users) RowsAtStart { get; private set; }
+
+    public string AdminEmail => Guide["Setup__AdminEmail"];
+    public string AdminPassword => Guide["Setup__AdminPassword"];
+    private static Dictionary<string, string> Guide => DeploymentGuide.InstanceEnvironment("1");
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateEmptyPostgresAsync();
+        Smtp = await SmtpTestServer.StartAsync();
+        Proxy = NginxProxy.Prepare();
+        var folder = await PublishedBuild.FolderAsync();
+        var (port1, port2) = (SmtpTestServer.FreePort(), SmtpTestServer.FreePort());
+        One = new AppInstance("1", folder, port1, Environment("1", port1));
+        Two = new AppInstance("2", folder, port2, Environment("2", port2));
+        // Both start at the same moment on the empty database, as two units do after a reboot.
+        await Task.WhenAll(One.StartAsync(), Two.StartAsync());
+        await using (var db = Database.Factory.CreateDbContext())
+            RowsAtStart = (await db.Clients.CountAsync(), await db.Documents.CountAsync(), await db.Users.CountAsync());
+        await Proxy.StartAsync(One.Port, Two.Port);
+        (_playwright, Browser) = await App.Browser.LaunchAsync($"--host-resolver-rules=MAP {NginxProxy.HostName} 127.0.0.1");
+    }
+
+    /// <summary>A browser that nginx routes to <paramref name="instance"/> (the cookie the instance itself would set).</summary>
+    public async Task<IPage> PageOnAsync(string instance)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Proxy.BaseUrl, IgnoreHTTPSErrors = true, Locale = "en-GB" });
+        await context.AddCookiesAsync([new Cookie { Name = "crm_route", Value = instance, Domain = NginxProxy.HostName, Path = "/" }]);
+        return await context.NewPageAsync();
+    }
+
+    public async Task<IPage> SignedInOnAsync(string instance)
+    {
+        var page = await PageOnAsync(instance);
+        await page.GotoAsync("/account/login");
+        await new LoginPage(page).SignInAsync(AdminEmail, AdminPassword);
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
+    }
+
+    /// <summary>Which instance a browser is on: each instance writes its own name into crm_route when it differs.</summary>
+    public static async Task<string?> RouteAsync(IPage page) =>
+        (await page.Context.CookiesAsync()).SingleOrDefault(c => c.Name == "crm_route")?.Value;
+
+    private Dictionary<string, string> Environment(string instance, int port)
+    {
+        var environment = DeploymentGuide.InstanceEnvironment(instance);
+        // What differs on a test machine: addresses, the test database and mail server, the browser's path.
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        environment["Database__ConnectionString"] = Database.Options.ConnectionString;
+        environment["Sending__PublicBaseUrl"] = Proxy.BaseUrl;
+        environment["Mail__Smtp__Host"] = "127.0.0.1";
+        environment["Mail__Smtp__Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture);
+        environment["Mail__Smtp__Security"] = "None";
+        environment["Mail__Smtp__User"] = "";
+        environment["Mail__Smtp__Password"] = "";
+        // Mail queued behind the instances' backs (by the test) is found by their poll, not a wake-up.
+        environment["Mail__PollInterval"] = "00:00:01";
+        environment["Mail__BatchSize"] = "10";
+        environment["Pdf__ChromiumPath"] = App.Browser.ExecutablePath;
+        return environment;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await Proxy.DisposeAsync();
+        await One.DisposeAsync();
+        await Two.DisposeAsync();
+        await Smtp.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
