@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib/services.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-apt_install postgresql-15 chromium-headless-shell fonts-dejavu-core fonts-liberation poppler-utils python3-aiosmtpd
+apt_install postgresql-15 chromium-headless-shell fonts-dejavu-core fonts-liberation poppler-utils python3-aiosmtpd nginx
 export CRM_TEST_CHROMIUM=/usr/bin/chromium-headless-shell
 start_postgres
 trap stop_postgres EXIT

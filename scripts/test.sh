@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test (not the benchmarks): installs Chromium and PostgreSQL if missing, starts a
+# Runs every test (not the benchmarks): installs Chromium, PostgreSQL, an SMTP server and nginx if missing, starts a
 # throw-away PostgreSQL cluster, runs the suite, and ends with the line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/services.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-apt_install chromium-headless-shell postgresql-15 fonts-dejavu-core fonts-liberation python3-aiosmtpd
+apt_install chromium-headless-shell postgresql-15 fonts-dejavu-core fonts-liberation python3-aiosmtpd nginx
 export CRM_TEST_CHROMIUM=/usr/bin/chromium-headless-shell
 start_postgres
 trap stop_postgres EXIT

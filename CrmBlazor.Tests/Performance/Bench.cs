@@ -49,7 +49,7 @@ public static class Bench
         return (Summarise(ta), Summarise(tb));
     }
 
-    private static BenchResult Summarise(double[] times)
+    public static BenchResult Summarise(double[] times)
     {
         Array.Sort(times);
         var n = times.Length;

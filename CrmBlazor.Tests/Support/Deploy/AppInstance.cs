@@ -66,6 +66,13 @@ public sealed class AppInstance : IAsyncDisposable
         }
     }
 
+    /// <summary>Resident memory of the process now, from /proc.</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process!.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
     public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
 
     private async Task WaitUntilReadyAsync()
