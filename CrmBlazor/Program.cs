@@ -16,6 +16,7 @@ if (!RootConfiguration.IsPublished) builder.WebHost.UseStaticWebAssets();
 builder.Services.AddCrmWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
+app.UseCrmEdge();
 
 if (!app.Environment.IsDevelopment())
 {

@@ -7,6 +7,7 @@ using CrmBlazor.Domain.Sending;
 using CrmBlazor.Domain.Settings;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,8 +16,9 @@ namespace CrmBlazor.Domain.Data;
 /// <summary>
 /// The one model. Each provider has a thin subclass so that each keeps its own migration set.
 /// Services create one per operation from <see cref="CrmDbContextFactory"/>; a circuit never holds one.
+/// It also holds the ASP.NET Core Data Protection key ring, so every instance reads the same keys.
 /// </summary>
-public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<ContactLink> ContactLinks => Set<ContactLink>();
@@ -53,6 +55,7 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Portal.SupportMessage> SupportMessages => Set<Portal.SupportMessage>();
     public DbSet<Commercial.FollowUp> FollowUps => Set<Commercial.FollowUp>();
     public DbSet<Commercial.Deal> Deals => Set<Commercial.Deal>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -34,7 +34,7 @@ public partial class PortalHttpTests(PublicWebFixture fixture) : IClassFixture<P
 
         var after = await phone.GetAsync("/portal");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
-        Assert.StartsWith("/portal/login", after.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/portal/login", after.Headers.Location!.OriginalString);
         var refused = await PostLoginAsync(phone, email, Password);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("id=\"portal-login-error\"", await refused.Content.ReadAsStringAsync());
@@ -56,7 +56,7 @@ public partial class PortalHttpTests(PublicWebFixture fixture) : IClassFixture<P
 
         var staffPage = await contact.GetAsync("/companies");
         Assert.Equal(HttpStatusCode.Redirect, staffPage.StatusCode);
-        Assert.StartsWith("/account/login", staffPage.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/account/login", staffPage.Headers.Location!.OriginalString);
 
         using var staff = app.Visitor(fixture.NewAddress());
         var login = await staff.GetStringAsync("/account/login");
@@ -66,7 +66,7 @@ public partial class PortalHttpTests(PublicWebFixture fixture) : IClassFixture<P
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/companies")).StatusCode);
         var portal = await staff.GetAsync("/portal");
         Assert.Equal(HttpStatusCode.Redirect, portal.StatusCode);
-        Assert.StartsWith("/portal/login", portal.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/portal/login", portal.Headers.Location!.OriginalString);
     }
 
     [Theory]

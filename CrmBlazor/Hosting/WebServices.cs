@@ -24,6 +24,7 @@ public static class WebServices
         var database = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddCrmDomain(database, RootConfiguration.FindDataRoot());
         services.AddHttpContextAccessor();
+        services.AddCrmEdge(configuration);
         services.AddScoped<ICurrentActor, CurrentStaffActor>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
