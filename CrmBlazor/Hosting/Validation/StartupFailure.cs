@@ -31,7 +31,7 @@ public static class StartupFailure
         OptionsValidationException e => Flat(string.Join("; ", e.Failures)),
         AggregateException e when e.InnerExceptions.Count > 0 && e.InnerExceptions.All(i => OneLine(i) is not null) =>
             string.Join("; ", e.InnerExceptions.Select(i => OneLine(i))),
-        // The configuration binder's own words name the key: "Failed to convert configuration value at 'Mail:Mode' to type ...".
+        // The configuration binder's own words name the key and the value: "Failed to convert configuration value 'x' at 'Mail:Mode' to type ...".
         InvalidOperationException e when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
             Flat(e.Message),
         _ => null,
