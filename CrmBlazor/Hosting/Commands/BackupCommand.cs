@@ -1,4 +1,6 @@
 using CrmBlazor.Domain.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Hosting.Commands;
 
@@ -16,6 +18,12 @@ public static class BackupCommand
             return 1;
         }
         var target = command.Required("to", "/var/backups/crm-$(date +%F).db");
+        await using (var db = dbs.CreateDbContext())
+        {
+            // Opening a missing file would create an empty database and back that up.
+            var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            if (!File.Exists(file)) throw new CommandException($"{Name}: the database file {file} does not exist (Database:ConnectionString); nothing was written");
+        }
         var bytes = await SqliteBackup.CopyToAsync(dbs, target);
         output.WriteLine($"{Name}: {Path.GetFullPath(target)} written ({bytes:N0} bytes)");
         return 0;
