@@ -3,12 +3,16 @@ using CrmBlazor.Clients;
 using CrmBlazor.Components;
 using CrmBlazor.Documents.Pdf;
 using CrmBlazor.Hosting;
+using CrmBlazor.Hosting.Commands;
+using CrmBlazor.Hosting.Health;
+using CrmBlazor.Hosting.Validation;
 using CrmBlazor.Localization;
 using CrmBlazor.Mail;
 using CrmBlazor.Portal;
 using CrmBlazor.Public;
 using CrmBlazor.Payments;
 
+StartupFailure.ExitWithOneLine();
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = RootConfiguration.FindContentRoot() });
 builder.Configuration.UseRootAppSettings();
 if (!RootConfiguration.IsPublished) builder.WebHost.UseStaticWebAssets();
@@ -16,6 +20,7 @@ if (!RootConfiguration.IsPublished) builder.WebHost.UseStaticWebAssets();
 builder.Services.AddCrmWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
+if (await HostCommands.TryRunAsync(app, args)) return;
 app.UseCrmEdge();
 
 if (!app.Environment.IsDevelopment())
@@ -32,6 +37,7 @@ app.UsePaymentPageMisses();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapCrmHealth();
 app.MapAccountEndpoints();
 app.MapCultureEndpoints();
 app.MapClientExport();

@@ -1,6 +1,6 @@
 namespace CrmBlazor.Domain.Demo;
 
-/// <summary>The "Demo" section of appsettings.json.</summary>
+/// <summary>The "Demo" section of appsettings.json. Whether to seed at all: StartupTasks.SeedsDemoData (Development unless set).</summary>
 public sealed class DemoOptions
 {
     public bool SeedOnFirstStart { get; set; }

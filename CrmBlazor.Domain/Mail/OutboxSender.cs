@@ -26,7 +26,8 @@ public sealed class OutboxSender(
     public async Task<int> SendDueAsync(CancellationToken ct = default)
     {
         var now = Now();
-        if (now < PausedUntil) return 0;
+        // Stopping: claim nothing more.
+        if (ct.IsCancellationRequested || now < PausedUntil) return 0;
         var leaseUntil = now + options.Lease;
         await using var db = dbs.CreateDbContext();
         var ids = await OutboxClaim.ClaimAsync(db, now, leaseUntil, Math.Clamp(options.BatchSize, 1, RowReadGuard.Limit), ct);
@@ -35,7 +36,18 @@ public sealed class OutboxSender(
 
         var messages = await db.Outbox.Include(m => m.Attachments).Where(m => ids.Contains(m.Id))
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).ToListAsync(CancellationToken.None);
-        await using var connection = await transport.OpenAsync(ct);
+        IMailConnection connection;
+        try
+        {
+            connection = await transport.OpenAsync(ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopped before the first message: give the whole batch back for another instance or the next start.
+            await ReleaseAsync(db, messages, Now());
+            return messages.Count;
+        }
+        await using var _ = connection;
         // The record of one message is written while the next one is sent: the database's commit and the
         // server's round trips overlap. Each record is awaited before the next outcome is recorded.
         var recording = Task.CompletedTask;
@@ -50,18 +62,9 @@ public sealed class OutboxSender(
                     break;
                 }
                 var message = messages[i];
-                MailDeliveryException? failure;
-                try
-                {
-                    failure = await DeliverAsync(connection, message, ct);
-                }
-                catch (OperationCanceledException) when (ct.IsCancellationRequested)
-                {
-                    // Stopped in the middle of this message: its outcome is unknown, so it goes again (same Message-ID).
-                    await recording;
-                    await ReleaseAsync(db, messages.Skip(i), Now());
-                    break;
-                }
+                // A stop asked for now lets the message in flight finish (at most the SMTP timeout) rather than leave its
+                // outcome unknown; the ones after it are given back at the top of the next round.
+                var failure = await DeliverAsync(connection, message, CancellationToken.None);
                 await recording;
                 if (failure is null)
                 {

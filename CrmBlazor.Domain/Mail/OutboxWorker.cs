@@ -7,6 +7,8 @@ namespace CrmBlazor.Domain.Mail;
 /// Runs the <see cref="OutboxSender"/> in the background: batch after batch while mail is due, then
 /// sleeps until the next message falls due, the poll interval passes, or <see cref="OutboxSignal"/> says
 /// mail was queued. The poll also picks up mail queued by another app instance.
+/// On shutdown it claims nothing more, lets the message in flight finish and gives the rest of its batch back
+/// (queued again, no lease), so another instance or the next start sends them at once.
 /// </summary>
 public sealed class OutboxWorker(OutboxSender sender, OutboxSignal signal, MailOptions options, TimeProvider clock, ILogger<OutboxWorker> logger)
     : BackgroundService

@@ -1,13 +1,16 @@
-using System.Security.Cryptography;
+using System.Data.Common;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.Demo;
 using CrmBlazor.Domain.Live;
 using CrmBlazor.Domain.Users;
+using CrmBlazor.Hosting.FirstAdmin;
+using CrmBlazor.Hosting.Validation;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace CrmBlazor.Hosting;
 
-/// <summary>What happens once at start: migrations, roles, a first admin, demo data.</summary>
+/// <summary>What happens once at start: options checks, migrations, roles, a first admin, demo data.</summary>
 public static class StartupTasks
 {
     public const string DemoPassword = "demo-password-2026";
@@ -15,37 +18,33 @@ public static class StartupTasks
     public static async Task RunStartupTasksAsync(this IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Startup");
-        await DatabaseMigrator.MigrateAsync(services.GetRequiredService<CrmDbContextFactory>());
+        // Bad options stop the start before anything is written (the host would check them only after this).
+        services.GetService<IStartupValidator>()?.Validate();
+        await PrepareDatabaseAsync(services);
 
         await using var scope = services.CreateAsyncScope();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in StaffRoles.All)
-        {
-            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
-        }
-
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (!users.Users.Any())
         {
+            var setup = configuration.GetSection(SetupOptions.Section).Get<SetupOptions>() ?? new SetupOptions();
+            var created = await FirstAdministrator.CreateFromSetupAsync(users, setup, logger);
             if (environment.IsDevelopment())
             {
-                await CreateUserAsync(users, "admin@demo.local", "Ana Admin", StaffRoles.Admin, ProfileRights.All, DemoPassword);
-                await CreateUserAsync(users, "office@demo.local", "Olivier Office", StaffRoles.Office, ProfileRights.None, DemoPassword);
-                await CreateUserAsync(users, "sales@demo.local", "Sylwia Sales", StaffRoles.Sales, ProfileRights.None, DemoPassword);
-                logger.LogWarning("Demo users created: admin@demo.local, office@demo.local, sales@demo.local with password {Password}", DemoPassword);
+                await Administrators.CreateUserAsync(users, "admin@demo.local", "Ana Admin", StaffRoles.Admin, ProfileRights.All, DemoPassword);
+                await Administrators.CreateUserAsync(users, "office@demo.local", "Olivier Office", StaffRoles.Office, ProfileRights.None, DemoPassword);
+                await Administrators.CreateUserAsync(users, "sales@demo.local", "Sylwia Sales", StaffRoles.Sales, ProfileRights.None, DemoPassword);
+                // The password is in the README; a log is no place for one.
+                logger.LogWarning("Demo users created: admin@demo.local, office@demo.local, sales@demo.local");
             }
-            else
+            else if (!created)
             {
-                // No fixed default password outside Development: a one-time random one, shown once.
-                var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', 'x').Replace('/', 'y');
-                await CreateUserAsync(users, "admin@localhost", "Administrator", StaffRoles.Admin, ProfileRights.All, password);
-                Console.WriteLine($"First start: sign in as admin@localhost with password {password} and change it under Users.");
+                logger.LogWarning(FirstAdministrator.Hint);
             }
         }
 
-        var demo = configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
-        if (demo.SeedOnFirstStart)
+        if (SeedsDemoData(configuration, environment))
         {
+            var demo = configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
             var dbs = services.GetRequiredService<CrmDbContextFactory>();
             var seeded = await DemoDataSeeder.SeedIfEmptyAsync(dbs, demo, TimeProvider.System);
             if (seeded > 0)
@@ -58,11 +57,38 @@ public static class StartupTasks
         }
     }
 
-    private static async Task CreateUserAsync(UserManager<AppUser> users, string email, string name, string role, ProfileRights rights, string password)
+    /// <summary>Demo data only in Development, unless Demo:SeedOnFirstStart says otherwise explicitly.</summary>
+    public static bool SeedsDemoData(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration["Demo:SeedOnFirstStart"] is { Length: > 0 } value
+            ? bool.TryParse(value, out var seed) ? seed : throw new StartupConfigurationException($"Demo:SeedOnFirstStart: '{value}' is not true or false")
+            : environment.IsDevelopment();
+
+    /// <summary>Migrations and roles; an unreachable database stops the start with one line (also used by create-admin).</summary>
+    public static async Task PrepareDatabaseAsync(IServiceProvider services)
     {
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, Rights = rights };
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, role);
+        var dbs = services.GetRequiredService<CrmDbContextFactory>();
+        try
+        {
+            await DatabaseMigrator.MigrateAsync(dbs);
+        }
+        catch (Exception ex) when (ex is DbException or TimeoutException || ex.InnerException is DbException or TimeoutException)
+        {
+            throw Unreachable(dbs.Provider, ex);
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in StaffRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+        }
+    }
+
+    private static StartupConfigurationException Unreachable(DatabaseProvider provider, Exception ex)
+    {
+        // The driver's message names the host or file, never the password.
+        var reason = (ex as DbException ?? ex.InnerException ?? ex).Message;
+        return new StartupConfigurationException(
+            $"{DatabaseSettings.ConnectionStringKey}: the {provider} database cannot be reached ({reason}); expected a reachable database", ex);
     }
 }

@@ -7,6 +7,8 @@ using CrmBlazor.Domain;
 using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.Users;
+using CrmBlazor.Hosting.Health;
+using CrmBlazor.Hosting.Validation;
 using CrmBlazor.Localization;
 using CrmBlazor.Mail;
 using CrmBlazor.Portal;
@@ -21,7 +23,7 @@ public static class WebServices
 {
     public static IServiceCollection AddCrmWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var database = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var database = DatabaseSettings.Read(configuration);
         services.AddCrmDomain(database, RootConfiguration.FindDataRoot());
         services.AddHttpContextAccessor();
         services.AddCrmEdge(configuration);
@@ -41,6 +43,8 @@ public static class WebServices
         services.Configure<SendingOptions>(configuration.GetSection(SendingOptions.Section));
         services.Configure<PaymentOptions>(configuration.GetSection(PaymentOptions.Section));
         services.Configure<Domain.Commercial.CommercialOptions>(configuration.GetSection(Domain.Commercial.CommercialOptions.Section));
+        services.AddStartupValidation();
+        services.AddCrmHealth(configuration);
         services.AddTransient<MudLocalizer, CrmMudLocalizer>();
         services.AddPublicPages(configuration);
         services.AddScoped<CrmBlazor.Clients.Archive.ArchiveFlow>();
