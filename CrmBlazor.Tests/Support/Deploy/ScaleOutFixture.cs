@@ -13,7 +13,7 @@ namespace CrmBlazor.Tests.Support.Deploy;
 /// </summary>
 public sealed class ScaleOutFixture : IAsyncLifetime
 {
-    public TestDatabase Database { get; private set; } = default!;
+    public TestDatabase Database { get; private set; } = null!;
     public SmtpTestServer Smtp { get; private set; } = default!;
     public NginxProxy Proxy { get; private set; } = default!;
     public AppInstance One { get; private set; } = default!;
@@ -87,12 +87,13 @@ public sealed class ScaleOutFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Browser.DisposeAsync();
-        _playwright.Dispose();
-        await Proxy.DisposeAsync();
-        await One.DisposeAsync();
-        await Two.DisposeAsync();
-        await Smtp.DisposeAsync();
-        await Database.DisposeAsync();
+        // Whatever InitializeAsync got to before a failure.
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (Proxy is not null) await Proxy.DisposeAsync();
+        if (One is not null) await One.DisposeAsync();
+        if (Two is not null) await Two.DisposeAsync();
+        if (Smtp is not null) await Smtp.DisposeAsync();
+        if (Database is not null) await Database.DisposeAsync();
     }
 }
