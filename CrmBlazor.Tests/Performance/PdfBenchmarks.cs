@@ -124,7 +124,8 @@ public sealed class PdfBenchmarks(ITestOutputHelper output)
             for (var p = pid; p > 1 && parents.ContainsKey(p); p = parents[p]) if (p == Environment.ProcessId) return true;
             return false;
         }
-        var ours = rss.Where(p => p.Value.Name.Contains("chrom", StringComparison.OrdinalIgnoreCase) && Ours(p.Key)).ToList();
+        // Chromium's processes and, while the printer ran on Playwright, its Node driver.
+        var ours = rss.Where(p => (p.Value.Name.Contains("chrom", StringComparison.OrdinalIgnoreCase) || p.Value.Name == "node") && Ours(p.Key)).ToList();
         return (ours.Sum(p => p.Value.Bytes), ours.Sum(p => Pss(p.Key)));
     }
 
