@@ -81,7 +81,7 @@ public sealed class PdfBenchmarks(ITestOutputHelper output)
     }
 
     /// <summary>As many workers as pages print <paramref name="count"/> PDFs; returns PDFs/s and the p95 of one PDF.</summary>
-    private static async Task<(double PerSecond, double P95)> ThroughputAsync(Func<Task<byte[]>> print, int workers, int count)
+    internal static async Task<(double PerSecond, double P95)> ThroughputAsync(Func<Task<byte[]>> print, int workers, int count)
     {
         var times = new List<double>();
         var left = count;
