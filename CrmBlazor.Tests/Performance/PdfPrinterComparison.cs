@@ -73,8 +73,8 @@ public sealed class PdfPrinterComparison(ITestOutputHelper output)
         }
 
         stats[printers[0].Name].Memory = ProcessMemory.OfTrees([puppeteer.Browser!.Process!.Id]);
-        // Playwright's tree starts at its Node driver, a child of this process; Chromium runs under it.
-        stats[printers[1].Name].Memory = ProcessMemory.OfTrees(ProcessMemory.Children(Environment.ProcessId, "node"));
+        // Playwright's tree starts at its Node driver, the other child of this process; Chromium runs under it.
+        stats[printers[1].Name].Memory = ProcessMemory.OfTrees(ProcessMemory.Children(Environment.ProcessId, except: puppeteer.Browser!.Process!.Id));
 
         var inv = CultureInfo.InvariantCulture;
         var rows = new List<string>();

@@ -14,9 +14,9 @@ internal static class ProcessMemory
         return (tree.Sum(pid => Field(pid, "status", "VmRSS:")), tree.Sum(pid => Field(pid, "smaps_rollup", "Pss:")));
     }
 
-    /// <summary>The direct children of <paramref name="parent"/> whose name is <paramref name="name"/>.</summary>
-    public static IEnumerable<int> Children(int parent, string name) =>
-        Parents().Where(p => p.Value == parent && Name(p.Key) == name).Select(p => p.Key).ToList();
+    /// <summary>The direct children of <paramref name="parent"/>, but <paramref name="except"/>.</summary>
+    public static IEnumerable<int> Children(int parent, params int[] except) =>
+        Parents().Where(p => p.Value == parent && !except.Contains(p.Key)).Select(p => p.Key).ToList();
 
     private static Dictionary<int, int> Parents()
     {
@@ -32,12 +32,6 @@ internal static class ProcessMemory
             catch (IOException) { }
         }
         return parents;
-    }
-
-    private static string Name(int pid)
-    {
-        try { return File.ReadAllText($"/proc/{pid}/comm").Trim(); }
-        catch (IOException) { return ""; }
     }
 
     private static long Field(int pid, string file, string field)
