@@ -44,6 +44,8 @@ public sealed class ChromiumPdfPrinter(IOptions<PdfOptions> options, ILogger<Chr
 
     public PdfPrinterStatus Status => _status;
 
+    public bool IsStopping => _stopping.IsCancellationRequested;
+
     public async Task<byte[]> PrintAsync(PdfJob job, CancellationToken ct = default)
     {
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(ct, _stopping.Token);
@@ -172,6 +174,7 @@ public sealed class ChromiumPdfPrinter(IOptions<PdfOptions> options, ILogger<Chr
             }
             _browser = await LaunchAsync();
             _status = new PdfPrinterStatus(PdfPrinterState.Ready);
+            logger.LogInformation("Chromium launched for PDFs (pid {Pid}, {Path})", _browser.Process?.Id, _options.ChromiumPath);
             return _browser;
         }
         finally

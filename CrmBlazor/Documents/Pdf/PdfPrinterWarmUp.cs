@@ -18,7 +18,7 @@ public sealed class PdfPrinterWarmUp(ChromiumPdfPrinter printer, IOptions<PdfOpt
                 await printer.WarmUpAsync();
                 logger.LogInformation("PDF printer ready ({Path})", options.Value.ChromiumPath);
             }
-            catch (Exception e) when (printer.Status.State != PdfPrinterState.Stopped)
+            catch (Exception e) when (!printer.IsStopping)
             {
                 logger.LogWarning(e, "PDF printer could not start Chromium at {Path}; PDFs will fail until it can", options.Value.ChromiumPath);
             }
