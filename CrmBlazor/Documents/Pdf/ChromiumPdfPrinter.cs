@@ -251,7 +251,10 @@ public sealed class ChromiumPdfPrinter(IOptions<PdfOptions> options, ILogger<Chr
         try { await page.CloseAsync(); } catch (PuppeteerException) { } catch (ObjectDisposedException) { }
     }
 
-    /// <summary>Closes the browser and makes sure its process has exited (killed if it does not close).</summary>
+    /// <summary>
+    /// Closes the browser and makes sure its process has exited (killed if it does not close). Debian's
+    /// /usr/bin/chromium-headless-shell is a shell script that runs the real binary as its child, so kill the whole tree.
+    /// </summary>
     private static async Task CloseQuietlyAsync(IBrowser browser)
     {
         try { await browser.CloseAsync().WaitAsync(StopTimeout); }
