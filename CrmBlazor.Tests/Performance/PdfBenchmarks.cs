@@ -53,7 +53,7 @@ public sealed class PdfBenchmarks(ITestOutputHelper output)
             string.Create(inv, $"| 1-page invoice | {pages} | {oneRate:F1} | {oneP95:F0} | {sequential.Median:F0} / {sequential.P95:F0} | ≥ 25/s, p95 ≤ 500 ms |"),
             string.Create(inv, $"| {largePages}-page invoice | {pages} | {eightRate:F1} | {eightP95:F0} | – | – |"),
             string.Create(inv, $"| first PDF after warm start (warm-up {warmUp:F0} ms) | {pages} | – | {first:F0} | – | ≤ 2000 ms |"),
-            string.Create(inv, $"| Chromium memory: sum of RSS (PSS, shared pages counted once) | {pages} | – | {rss / 1048576d:F0} MB ({pss / 1048576d:F0} MB) | – | – |"),
+            string.Create(inv, $"| Chromium memory (+ driver, if any): sum of RSS (PSS, shared pages counted once) | {pages} | – | {rss / 1048576d:F0} MB ({pss / 1048576d:F0} MB) | – | – |"),
         };
         foreach (var row in rows) output.WriteLine(row);
         Append(rows);
@@ -81,7 +81,7 @@ public sealed class PdfBenchmarks(ITestOutputHelper output)
     }
 
     /// <summary>As many workers as pages print <paramref name="count"/> PDFs; returns PDFs/s and the p95 of one PDF.</summary>
-    private static async Task<(double PerSecond, double P95)> ThroughputAsync(Func<Task<byte[]>> print, int workers, int count)
+    internal static async Task<(double PerSecond, double P95)> ThroughputAsync(Func<Task<byte[]>> print, int workers, int count)
     {
         var times = new List<double>();
         var left = count;
@@ -100,43 +100,11 @@ public sealed class PdfBenchmarks(ITestOutputHelper output)
         return (count / seconds, times[(int)Math.Ceiling(0.95 * times.Count) - 1]);
     }
 
-    /// <summary>Summed RSS and PSS of the Chromium processes this test process started (not other helpers' browsers).</summary>
-    private static (long Rss, long Pss) ChromiumMemory()
-    {
-        var parents = new Dictionary<int, int>();
-        var rss = new Dictionary<int, (string Name, long Bytes)>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
-            try
-            {
-                var status = File.ReadAllLines(Path.Combine(dir, "status"));
-                string Field(string name) => status.FirstOrDefault(l => l.StartsWith(name + ":", StringComparison.Ordinal))?[(name.Length + 1)..].Trim() ?? "";
-                parents[pid] = int.Parse(Field("PPid"), CultureInfo.InvariantCulture);
-                var kb = Field("VmRSS").Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-                rss[pid] = (Field("Name"), kb is null ? 0 : long.Parse(kb, CultureInfo.InvariantCulture) * 1024);
-            }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
-        }
-        bool Ours(int pid)
-        {
-            for (var p = pid; p > 1 && parents.ContainsKey(p); p = parents[p]) if (p == Environment.ProcessId) return true;
-            return false;
-        }
-        var ours = rss.Where(p => p.Value.Name.Contains("chrom", StringComparison.OrdinalIgnoreCase) && Ours(p.Key)).ToList();
-        return (ours.Sum(p => p.Value.Bytes), ours.Sum(p => Pss(p.Key)));
-    }
-
-    private static long Pss(int pid)
-    {
-        try
-        {
-            var line = File.ReadLines($"/proc/{pid}/smaps_rollup").FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-        }
-        catch (IOException) { return 0; }
-    }
+    /// <summary>
+    /// Summed RSS and PSS of every process this test process started: the printer's Chromium (and, for a printer
+    /// with a driver process such as Playwright's Node, the driver too). The PDF benchmarks run alone, so nothing else.
+    /// </summary>
+    private static (long Rss, long Pss) ChromiumMemory() => ProcessMemory.OfTrees(ProcessMemory.Children(Environment.ProcessId));
 
     private static readonly Lock Gate = new();
 

@@ -11,6 +11,8 @@ public interface IPdfPrinter
 
 public sealed class PdfOptions
 {
+    public const int MaxPages = 4;
+
     /// <summary>The Chromium to drive; override with the environment variable Pdf__ChromiumPath.</summary>
     public string ChromiumPath { get; set; } = "/usr/bin/chromium-headless-shell";
 
