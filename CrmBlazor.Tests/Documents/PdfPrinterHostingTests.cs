@@ -63,6 +63,21 @@ public sealed class PdfPrinterHostingTests
     }
 
     [Fact]
+    public async Task Pdf_health_check_is_healthy_before_the_first_pdf_when_chromium_is_meant_to_launch_on_demand()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(Settings(Browser.ExecutablePath))
+        {
+            ["Pdf:WarmUpAtStart"] = "false",
+        }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddDocumentPdf(configuration).BuildServiceProvider();
+
+        var entry = await ReadyAsync(services.GetRequiredService<HealthCheckService>());
+
+        Assert.Equal(HealthStatus.Healthy, entry.Status);
+        Assert.Null(services.GetRequiredService<ChromiumPdfPrinter>().Browser);
+    }
+
+    [Fact]
     public async Task Pdf_health_check_is_unhealthy_with_a_bad_path_and_says_where_it_looked()
     {
         // Built by hand: in the app the options validator already stops the start with this path.

@@ -5,6 +5,7 @@ using CrmBlazor.Domain.Mail;
 using CrmBlazor.Tests.Support;
 using CrmBlazor.Tests.Support.App;
 using CrmBlazor.Tests.Support.Deploy;
+using CrmBlazor.Tests.Support.Lifecycle;
 using CrmBlazor.Tests.Support.Mail;
 using Microsoft.EntityFrameworkCore;
 
@@ -74,6 +75,23 @@ public class ScaleOutTests(ScaleOutFixture fixture) : IClassFixture<ScaleOutFixt
             Assert.False(response.Headers.TryGetValues("Set-Cookie", out var set) && set.Any(c => c.StartsWith("crm_route=", StringComparison.Ordinal)),
                 $"instance {instance} was not the one that answered");
         }
+    }
+
+    [Fact]
+    public async Task DEA_4_a_subscription_period_due_while_both_instances_run_their_billing_is_invoiced_once()
+    {
+        await using var host = DomainHost.Attach(fixture.Database);
+        var until = DateTime.UtcNow.AddSeconds(90);
+        while ((await host.InvoicedAsync(fixture.SubscriptionId)).Count == 0 && DateTime.UtcNow < until) await Task.Delay(250);
+        // Both first runs are over (they start at the same moment on both instances).
+        var bothRan = fixture.StartedAt + ScaleOutFixture.FirstBillingRun + TimeSpan.FromSeconds(10);
+        if (bothRan > DateTime.UtcNow) await Task.Delay(bothRan - DateTime.UtcNow);
+
+        var invoiced = await host.InvoicedAsync(fixture.SubscriptionId);
+        Assert.Equal([(await host.SubscriptionAsync(fixture.SubscriptionId)).StartDate], invoiced.Select(i => i.Period));
+        var logs = new[] { fixture.One.Log, fixture.Two.Log };
+        Assert.Equal(1, logs.Count(l => l.Contains("Subscriptions: 1 invoiced", StringComparison.Ordinal)));
+        Assert.All(logs, l => Assert.DoesNotContain("Subscription billing run failed", l));
     }
 
     [Fact]

@@ -15,6 +15,25 @@ public class FirstAdministratorTests
 {
     private const string SetupPassword = "setup-secret-4711-xyz";
 
+    [Fact]
+    public async Task Three_instances_starting_together_on_a_new_PostgreSQL_database_all_start_and_make_the_roles_and_the_first_administrator_once()
+    {
+        var database = await TestDatabase.CreateEmptyPostgresAsync();
+        var settings = new Dictionary<string, string> { ["Setup:AdminEmail"] = "owner@astillero.test", ["Setup:AdminPassword"] = SetupPassword };
+
+        var apps = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => OpsApp.StartAsync(DatabaseProvider.Postgres, settings: settings, database: database))));
+        try
+        {
+            await using var db = apps[0].Db();
+            Assert.Equal(["owner@astillero.test"], await db.Users.Select(u => u.Email).ToListAsync());
+            Assert.Equal(StaffRoles.All.Order(), (await db.Roles.Select(r => r.Name!).ToListAsync()).Order());
+        }
+        finally
+        {
+            foreach (var app in apps) await app.DisposeAsync();
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task A_production_start_creates_no_demo_data_and_no_user_and_logs_one_line_saying_how_to_create_the_first_admin(DatabaseProvider provider)

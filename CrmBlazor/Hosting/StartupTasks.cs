@@ -6,6 +6,7 @@ using CrmBlazor.Domain.Users;
 using CrmBlazor.Hosting.FirstAdmin;
 using CrmBlazor.Hosting.Validation;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CrmBlazor.Hosting;
@@ -20,8 +21,19 @@ public static class StartupTasks
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Startup");
         // Bad options stop the start before anything is written (the host would check them only after this).
         services.GetService<IStartupValidator>()?.Validate();
-        await PrepareDatabaseAsync(services);
+        var dbs = services.GetRequiredService<CrmDbContextFactory>();
+        await EnsureReachableAsync(dbs);
+        // Instances started together take turns, so roles, the first administrator and demo data are made once.
+        await DatabaseMigrator.RunExclusiveAsync(dbs, async () =>
+        {
+            await MigrateAndCreateRolesAsync(services);
+            await CreateFirstUsersAsync(services, configuration, environment, logger);
+            if (SeedsDemoData(configuration, environment)) await SeedDemoDataAsync(services, configuration, logger);
+        });
+    }
 
+    private static async Task CreateFirstUsersAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, ILogger logger)
+    {
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (!users.Users.Any())
@@ -41,20 +53,19 @@ public static class StartupTasks
                 logger.LogWarning(FirstAdministrator.Hint);
             }
         }
+    }
 
-        if (SeedsDemoData(configuration, environment))
-        {
-            var demo = configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
-            var dbs = services.GetRequiredService<CrmDbContextFactory>();
-            var seeded = await DemoDataSeeder.SeedIfEmptyAsync(dbs, demo, TimeProvider.System);
-            if (seeded > 0)
-            {
-                var documents = await DemoDocumentSeeder.SeedAsync(dbs, services.GetRequiredService<ChangeFeed>(), TimeProvider.System, demo.Seed);
-                var matters = await DemoMatterSeeder.SeedAsync(dbs, services.GetRequiredService<ChangeFeed>(), TimeProvider.System);
-                await DemoCommercialSeeder.SeedAsync(dbs, services.GetRequiredService<ChangeFeed>(), TimeProvider.System, configuration.GetSection("Commercial").Get<Domain.Commercial.CommercialOptions>());
-                logger.LogInformation("Seeded {Count} demo clients, {Documents} documents and {Matters} matters", seeded, documents, matters);
-            }
-        }
+    private static async Task SeedDemoDataAsync(IServiceProvider services, IConfiguration configuration, ILogger logger)
+    {
+        var demo = configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
+        var dbs = services.GetRequiredService<CrmDbContextFactory>();
+        var seeded = await DemoDataSeeder.SeedIfEmptyAsync(dbs, demo, TimeProvider.System);
+        if (seeded == 0) return;
+        var feed = services.GetRequiredService<ChangeFeed>();
+        var documents = await DemoDocumentSeeder.SeedAsync(dbs, feed, TimeProvider.System, demo.Seed);
+        var matters = await DemoMatterSeeder.SeedAsync(dbs, feed, TimeProvider.System);
+        await DemoCommercialSeeder.SeedAsync(dbs, feed, TimeProvider.System, configuration.GetSection("Commercial").Get<Domain.Commercial.CommercialOptions>());
+        logger.LogInformation("Seeded {Count} demo clients, {Documents} documents and {Matters} matters", seeded, documents, matters);
     }
 
     /// <summary>Demo data only in Development, unless Demo:SeedOnFirstStart says otherwise explicitly.</summary>
@@ -67,15 +78,26 @@ public static class StartupTasks
     public static async Task PrepareDatabaseAsync(IServiceProvider services)
     {
         var dbs = services.GetRequiredService<CrmDbContextFactory>();
+        await EnsureReachableAsync(dbs);
+        await DatabaseMigrator.RunExclusiveAsync(dbs, () => MigrateAndCreateRolesAsync(services));
+    }
+
+    private static async Task EnsureReachableAsync(CrmDbContextFactory dbs)
+    {
         try
         {
-            await DatabaseMigrator.MigrateAsync(dbs);
+            await using var db = dbs.CreateDbContext();
+            await db.Database.OpenConnectionAsync();
         }
         catch (Exception ex) when (ex is DbException or TimeoutException || ex.InnerException is DbException or TimeoutException)
         {
             throw Unreachable(dbs.Provider, ex);
         }
+    }
 
+    private static async Task MigrateAndCreateRolesAsync(IServiceProvider services)
+    {
+        await DatabaseMigrator.ApplyMigrationsAsync(services.GetRequiredService<CrmDbContextFactory>());
         await using var scope = services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in StaffRoles.All)

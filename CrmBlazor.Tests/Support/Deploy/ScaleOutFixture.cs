@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrmBlazor.Tests.Support.App;
+using CrmBlazor.Tests.Support.Lifecycle;
 using CrmBlazor.Tests.Support.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -24,6 +25,14 @@ public sealed class ScaleOutFixture : IAsyncLifetime
     /// <summary>Clients, documents and users right after both instances first started.</summary>
     public (int Clients, int Documents, int Users) RowsAtStart { get; private set; }
 
+    /// <summary>A monthly subscription due today, made before either instance's first billing run.</summary>
+    public long SubscriptionId { get; private set; }
+
+    /// <summary>When both instances were ready; their first billing run follows <see cref="FirstBillingRun"/> later.</summary>
+    public DateTime StartedAt { get; private set; }
+
+    public static readonly TimeSpan FirstBillingRun = TimeSpan.FromSeconds(30);
+
     public string AdminEmail => Guide["Setup__AdminEmail"];
     public string AdminPassword => Guide["Setup__AdminPassword"];
     private static Dictionary<string, string> Guide => DeploymentGuide.InstanceEnvironment("1");
@@ -39,8 +48,15 @@ public sealed class ScaleOutFixture : IAsyncLifetime
         Two = new AppInstance("2", folder, port2, Environment("2", port2));
         // Both start at the same moment on the empty database, as two units do after a reboot.
         await Task.WhenAll(One.StartAsync(), Two.StartAsync());
+        StartedAt = DateTime.UtcNow;
         await using (var db = Database.Factory.CreateDbContext())
             RowsAtStart = (await db.Clients.CountAsync(), await db.Documents.CountAsync(), await db.Users.CountAsync());
+        // Due today: both instances' billing runs will find it at their first run, at about the same moment.
+        await using (var host = DomainHost.Attach(Database))
+        {
+            host.Actor.Current = TestActor.Office;
+            SubscriptionId = await host.SubscribeAsync(await host.CreateAsync(ClientBuilder.Company()));
+        }
         await Proxy.StartAsync(One.Port, Two.Port);
         (_playwright, Browser) = await App.Browser.LaunchAsync($"--host-resolver-rules=MAP {NginxProxy.HostName} 127.0.0.1");
     }
@@ -82,6 +98,7 @@ public sealed class ScaleOutFixture : IAsyncLifetime
         environment["Mail__PollInterval"] = "00:00:01";
         environment["Mail__BatchSize"] = "10";
         environment["Pdf__ChromiumPath"] = App.Browser.ExecutablePath;
+        environment["Subscriptions__FirstRunDelaySeconds"] = FirstBillingRun.TotalSeconds.ToString(CultureInfo.InvariantCulture);
         return environment;
     }
 
