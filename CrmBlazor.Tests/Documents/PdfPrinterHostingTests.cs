@@ -1,3 +1,4 @@
+using CrmBlazor.Tests.Support;
 using System.Diagnostics;
 using System.Globalization;
 using CrmBlazor.Documents.Pdf;
@@ -24,7 +25,7 @@ public sealed class PdfPrinterHostingTests
         await host.StartAsync();
         var printer = host.Services.GetRequiredService<ChromiumPdfPrinter>();
         await printer.PrintAsync(Job);
-        var chromium = ProcessTree(printer.Browser!.Process!.Id);
+        var chromium = ProcessMemory.Tree(printer.Browser!.Process!.Id);
         Assert.True(chromium.Count > 1, "expected the browser and its helper processes");
 
         await host.StopAsync();
@@ -162,25 +163,6 @@ public sealed class PdfPrinterHostingTests
     }
 
     private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
-
-    /// <summary>The process and all its descendants, read from /proc.</summary>
-    private static List<int> ProcessTree(int root)
-    {
-        var parents = new Dictionary<int, int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
-            }
-            catch (IOException) { }
-        }
-        var tree = new List<int> { root };
-        for (var i = 0; i < tree.Count; i++) tree.AddRange(parents.Where(p => p.Value == tree[i]).Select(p => p.Key));
-        return tree;
-    }
 
     /// <summary>True while the process exists and is not a zombie waiting to be reaped.</summary>
     private static bool Running(int pid)

@@ -38,29 +38,14 @@ public sealed class EdgeWebApp(TestDatabase database, IReadOnlyDictionary<string
         builder.UseSetting("Subscriptions:SchedulerEnabled", "false");
         builder.UseSetting("PublicPages:MissLimit", MissLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ConnectionAddressFromHeader>());
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
     }
 
     /// <summary>A client whose connection comes from <paramref name="address"/>; redirects not followed, cookies left to the test.</summary>
     public HttpClient Connection(string address)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        client.DefaultRequestHeaders.Add("X-Test-Client", address);
+        client.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, address);
         return client;
-    }
-
-    /// <summary>Plays the part of the socket: runs before the app's own pipeline, so forwarded headers see this address.</summary>
-    private sealed class ConnectionAddressFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                if (IPAddress.TryParse(context.Request.Headers["X-Test-Client"].ToString(), out var address))
-                    context.Connection.RemoteIpAddress = address;
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 }

@@ -57,7 +57,7 @@ public sealed partial class PublicWebApp : WebApplicationFactory<Program>
     public HttpClient Visitor(string address)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        client.DefaultRequestHeaders.Add("X-Test-Client", address);
+        client.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, address);
         return client;
     }
 
@@ -109,20 +109,6 @@ public sealed partial class PublicWebApp : WebApplicationFactory<Program>
 
     [GeneratedRegex("""<input type="hidden" name="(?<name>__RequestVerificationToken)" value="(?<value>[^"]+)" />""")]
     private static partial Regex AntiforgeryInput();
-
-    private sealed class ClientAddressFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                if (IPAddress.TryParse(context.Request.Headers["X-Test-Client"].ToString(), out var address))
-                    context.Connection.RemoteIpAddress = address;
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
-    }
 }
 
 /// <summary>One app per database provider, started on first use and shared by a test class.</summary>

@@ -1,22 +1,30 @@
 using System.Globalization;
 
-namespace CrmBlazor.Tests.Performance;
+namespace CrmBlazor.Tests.Support;
 
-/// <summary>RSS and PSS of process trees, read from /proc (Linux).</summary>
+/// <summary>Process trees and their RSS and PSS, read from /proc (Linux).</summary>
 internal static class ProcessMemory
 {
+    /// <summary>The process and all its descendants.</summary>
+    public static List<int> Tree(int root) => Descendants([root], Parents());
+
     /// <summary>Summed RSS and PSS in bytes of the given processes and all their descendants.</summary>
     public static (long Rss, long Pss) OfTrees(IEnumerable<int> roots)
     {
-        var parents = Parents();
-        var tree = roots.ToList();
-        for (var i = 0; i < tree.Count; i++) tree.AddRange(parents.Where(p => p.Value == tree[i]).Select(p => p.Key));
+        var tree = Descendants(roots, Parents());
         return (tree.Sum(pid => Field(pid, "status", "VmRSS:")), tree.Sum(pid => Field(pid, "smaps_rollup", "Pss:")));
     }
 
     /// <summary>The direct children of <paramref name="parent"/>, but <paramref name="except"/>.</summary>
     public static IEnumerable<int> Children(int parent, params int[] except) =>
         Parents().Where(p => p.Value == parent && !except.Contains(p.Key)).Select(p => p.Key).ToList();
+
+    private static List<int> Descendants(IEnumerable<int> roots, Dictionary<int, int> parents)
+    {
+        var tree = roots.ToList();
+        for (var i = 0; i < tree.Count; i++) tree.AddRange(parents.Where(p => p.Value == tree[i]).Select(p => p.Key));
+        return tree;
+    }
 
     private static Dictionary<int, int> Parents()
     {
