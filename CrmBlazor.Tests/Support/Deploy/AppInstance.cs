@@ -10,16 +10,22 @@ namespace CrmBlazor.Tests.Support.Deploy;
 public sealed class AppInstance : IAsyncDisposable
 {
     private readonly string _folder;
+    private readonly string _executable;
+    private readonly string _readyPath;
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly StringBuilder _log = new();
     private Process? _process;
 
-    public AppInstance(string name, string folder, int port, IReadOnlyDictionary<string, string> environment)
+    /// <param name="executable">Null: the deployment guide's ExecStart, in <paramref name="folder"/>.</param>
+    public AppInstance(string name, string folder, int port, IReadOnlyDictionary<string, string> environment,
+        string? executable = null, string readyPath = "/health/ready")
     {
         Name = name;
         Port = port;
         _folder = folder;
         _environment = environment;
+        _executable = executable ?? DeploymentGuide.ExecStart.Replace("/opt/crmblazor", folder, StringComparison.Ordinal);
+        _readyPath = readyPath;
     }
 
     public string Name { get; }
@@ -33,8 +39,7 @@ public sealed class AppInstance : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var executable = DeploymentGuide.ExecStart.Replace("/opt/crmblazor", _folder, StringComparison.Ordinal);
-        var info = new ProcessStartInfo(executable)
+        var info = new ProcessStartInfo(_executable)
         {
             WorkingDirectory = _folder,
             RedirectStandardOutput = true,
@@ -66,6 +71,17 @@ public sealed class AppInstance : IAsyncDisposable
         }
     }
 
+    public int ProcessId => _process!.Id;
+
+    /// <summary>CPU time the process has used so far (user + system), from /proc.</summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{_process!.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+    }
+
     /// <summary>Resident memory of the process now, from /proc.</summary>
     public long ResidentBytes()
     {
@@ -84,7 +100,7 @@ public sealed class AppInstance : IAsyncDisposable
             if (_process!.HasExited) throw new InvalidOperationException($"Instance {Name} exited with {_process.ExitCode}.\n{Log}");
             try
             {
-                if ((await http.GetAsync($"{Url}/health/ready")).IsSuccessStatusCode) return;
+                if ((await http.GetAsync(Url + _readyPath)).IsSuccessStatusCode) return;
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
