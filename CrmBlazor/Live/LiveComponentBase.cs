@@ -10,48 +10,78 @@ namespace CrmBlazor.Live;
 /// </summary>
 public abstract class LiveComponentBase : ComponentBase, IDisposable
 {
+    private readonly Lock _gate = new();
+    private List<Change> _pending = [];
+    private bool _draining;
     private IDisposable? _subscription;
-    private bool _reloading;
-    private bool _again;
 
     [Inject]
     private ChangeFeed Feed { get; set; } = default!;
 
     /// <summary>Starts listening; <paramref name="relevant"/> picks the changes this component shows.</summary>
-    protected void ListenTo(Func<Change, bool> relevant, Func<Task> reload)
+    protected void ListenTo(Func<Change, bool> relevant, Func<Task> reload) =>
+        ListenToBursts(relevant, async _ =>
+        {
+            await reload();
+            return true;
+        });
+
+    /// <summary>
+    /// Starts listening and hands <paramref name="apply"/> every relevant change that arrived since its last call
+    /// (a <see cref="Topics.Resync"/> among them means: reload everything). It runs on the circuit, one burst at a
+    /// time, and returns whether anything shown changed: the component renders only then.
+    /// </summary>
+    protected void ListenToBursts(Func<Change, bool> relevant, Func<IReadOnlyList<Change>, Task<bool>> apply)
     {
         _subscription?.Dispose();
         // A change arrives on the publisher's execution context (another user's circuit, a webhook request) and
-        // carries its culture: reload in this page's own language and number format.
+        // carries its culture: apply it in this page's own language and number format.
         var culture = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        _subscription = Feed.Subscribe(change => change.Topic == Topics.Resync || relevant(change) ? LiveWork.Detach(ReloadAsync(reload, culture)) : Task.CompletedTask);
+        _subscription = Feed.Subscribe(change =>
+            change.Topic == Topics.Resync || relevant(change) ? LiveWork.Detach(QueueAsync(change, apply, culture)) : Task.CompletedTask);
     }
 
-    // Runs on the circuit's dispatcher, one piece at a time, so the two flags need no locking.
-    private Task ReloadAsync(Func<Task> reload, (CultureInfo Culture, CultureInfo UiCulture) culture) => InvokeAsync(async () =>
+    private Task QueueAsync(Change change, Func<IReadOnlyList<Change>, Task<bool>> apply, (CultureInfo, CultureInfo) culture)
+    {
+        lock (_gate)
+        {
+            _pending.Add(change);
+            if (_draining) return Task.CompletedTask; // the running drain takes it, once it is done with what it has
+            _draining = true;
+        }
+        return InvokeAsync(() => DrainAsync(apply, culture));
+    }
+
+    private async Task DrainAsync(Func<IReadOnlyList<Change>, Task<bool>> apply, (CultureInfo Culture, CultureInfo UiCulture) culture)
     {
         (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = culture;
-        if (_reloading)
-        {
-            _again = true;
-            return;
-        }
-        _reloading = true;
         try
         {
-            do
+            while (true)
             {
-                _again = false;
-                await reload();
-                StateHasChanged();
+                List<Change> burst;
+                lock (_gate)
+                {
+                    if (_pending.Count == 0)
+                    {
+                        _draining = false;
+                        return;
+                    }
+                    (burst, _pending) = (_pending, []);
+                }
+                if (await apply(burst)) StateHasChanged();
             }
-            while (_again);
         }
-        finally
+        catch
         {
-            _reloading = false;
+            lock (_gate)
+            {
+                _pending.Clear();
+                _draining = false;
+            }
+            throw;
         }
-    });
+    }
 
     public virtual void Dispose()
     {

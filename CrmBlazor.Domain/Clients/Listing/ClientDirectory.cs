@@ -34,6 +34,20 @@ public sealed class ClientDirectory(CrmDbContextFactory dbs, ICurrentActor actor
         return new ClientPage(rows, Math.Min(total, TotalCap), total > TotalCap, next);
     }
 
+    /// <summary>
+    /// One row of a list by id, read with the list's filter and search (DIR-8: a colleague's change to a row on
+    /// screen refreshes that row only); null when the client is no longer in that list.
+    /// </summary>
+    public async Task<ClientRow?> RowAsync(ClientListRequest request, long id, CancellationToken ct = default)
+    {
+        (await actors.GetAsync()).RequireStaff();
+        await using var db = dbs.CreateDbContext();
+        await db.Database.OpenConnectionAsync(ct);
+        var rows = await Filtered(db, request).Where(c => c.Id == id).Select(ToRow).Take(1).ToListAsync(ct);
+        if (rows.Count == 1 && request.Kind == ClientKind.Person) rows = await WithCompaniesAsync(db, rows, ct);
+        return rows.Count == 1 ? rows[0] : null;
+    }
+
     /// <summary>Server-side autocomplete for pickers: never loads more than <paramref name="take"/> rows.</summary>
     public async Task<IReadOnlyList<ClientOption>> PickAsync(string? text, ClientKind? kind = null, int take = 20, CancellationToken ct = default)
     {
@@ -129,12 +143,7 @@ public sealed class ClientDirectory(CrmDbContextFactory dbs, ICurrentActor actor
         return Expression.Lambda<Func<Client, bool>>(body, c);
     }
 
-    private static ClientCursor CursorOf(ClientRow row, ClientSortField sort) => sort switch
-    {
-        ClientSortField.City => new ClientCursor(row.City, row.Id),
-        ClientSortField.Created => new ClientCursor(row.CreatedAt.ToString("O", CultureInfo.InvariantCulture), row.Id),
-        _ => new ClientCursor(row.SortKey, row.Id),
-    };
+    private static ClientCursor CursorOf(ClientRow row, ClientSortField sort) => new(row.KeyFor(sort), row.Id);
 
     private static readonly Expression<Func<Client, ClientRow>> ToRow = c => new ClientRow(
         c.Id, c.Kind, c.Name, c.Email, c.Phone, c.VatId, c.City, c.Country, c.IsCustomer, c.IsSupplier, c.Status, c.CreatedAt, c.SortKey);
@@ -143,9 +152,11 @@ public sealed class ClientDirectory(CrmDbContextFactory dbs, ICurrentActor actor
     {
         var ids = rows.Select(r => r.Id).ToList();
         var links = await db.ContactLinks.AsNoTracking().Where(l => ids.Contains(l.PersonId))
-            .OrderBy(l => l.Id).Select(l => new { l.PersonId, l.Company.Name }).Take(ClientListRequest.MaxPageSize * 4).ToListAsync(ct);
-        var byPerson = links.GroupBy(l => l.PersonId).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(x => x.Name)));
-        return rows.Select(r => byPerson.TryGetValue(r.Id, out var names) ? r with { Companies = names } : r).ToList();
+            .OrderBy(l => l.Id).Select(l => new { l.PersonId, l.CompanyId, l.Company.Name }).Take(ClientListRequest.MaxPageSize * 4).ToListAsync(ct);
+        var byPerson = links.GroupBy(l => l.PersonId).ToDictionary(g => g.Key, g => g.ToList());
+        return rows.Select(r => byPerson.TryGetValue(r.Id, out var companies)
+            ? r with { Companies = string.Join(", ", companies.Select(x => x.Name)), CompanyIds = companies.Select(x => x.CompanyId).ToArray() }
+            : r).ToList();
     }
 
     private sealed record Bound(string Key, long Id);

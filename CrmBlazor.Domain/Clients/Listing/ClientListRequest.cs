@@ -45,6 +45,23 @@ public sealed record ClientRow(
 {
     /// <summary>For persons: the companies they work at, filled in after the page is read.</summary>
     public string Companies { get; init; } = string.Empty;
+
+    /// <summary>For persons: the ids of those companies, so a company's rename refreshes the rows that show it.</summary>
+    public IReadOnlyList<long> CompanyIds { get; init; } = [];
+
+    /// <summary>Where the row sits in a list sorted by <paramref name="sort"/> (with its id as the tie-breaker).</summary>
+    public string KeyFor(ClientSortField sort) => ClientSortKey.Of(sort, SortKey, City, CreatedAt);
+}
+
+public static class ClientSortKey
+{
+    /// <summary>The value a list sorted by <paramref name="sort"/> orders by, as its cursor carries it.</summary>
+    public static string Of(ClientSortField sort, string sortKey, string city, DateTime createdAt) => sort switch
+    {
+        ClientSortField.City => city,
+        ClientSortField.Created => createdAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        _ => sortKey,
+    };
 }
 
 /// <summary>

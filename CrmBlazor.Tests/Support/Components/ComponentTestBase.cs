@@ -28,7 +28,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
          typeof(CrmBlazor.Domain.Sending.DocumentSendingService), typeof(CrmBlazor.Domain.Documents.DocumentHoldService), typeof(CrmBlazor.Domain.Reminders.ReminderSettingsService),
          typeof(CrmBlazor.Domain.Sending.PublicLinkService), typeof(CrmBlazor.Domain.Payments.StaffPayments),
          typeof(CrmBlazor.Domain.Clients.Lifecycle.ClientLifecycleService), typeof(CrmBlazor.Domain.Subscriptions.SubscriptionService),
-         typeof(CrmBlazor.Domain.Clients.Archive.ClientArchiveService),
+         typeof(CrmBlazor.Domain.Clients.Archive.ClientArchiveService), typeof(CrmBlazor.Domain.Clients.Listing.ClientPlacement),
          typeof(CrmBlazor.Domain.Matters.MatterService), typeof(CrmBlazor.Domain.Matters.MatterPartyService), typeof(CrmBlazor.Domain.Matters.MatterQueries),
          typeof(CrmBlazor.Domain.Matters.Activities.ActivityService), typeof(CrmBlazor.Domain.Matters.Activities.ActivityList),
          typeof(CrmBlazor.Domain.Matters.Split.SplitService), typeof(CrmBlazor.Domain.Matters.Activities.TransferService),

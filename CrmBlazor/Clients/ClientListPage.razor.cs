@@ -1,0 +1,188 @@
+using System.Globalization;
+using CrmBlazor.Domain.Clients;
+using CrmBlazor.Domain.Clients.Filtering;
+using CrmBlazor.Domain.Clients.Listing;
+using CrmBlazor.Domain.Common;
+using CrmBlazor.Domain.Live;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using MudBlazor;
+
+namespace CrmBlazor.Clients;
+
+public partial class ClientListPage
+{
+    private const int PageSize = 50;
+
+    private ClientListUrl _url = ClientListUrl.Default(ClientKind.Company);
+    private ClientPage? _page;
+    private readonly Stack<ClientCursor?> _cursors = new();
+    private ClientCursor? _current;
+    private string? _error;
+    private bool _loading;
+    private string? _shownUri;
+    private readonly HashSet<long> _selected = [];
+    private readonly EventCallback _selectionChanged;
+    private ClientPageRefresh _refresh = default!;
+
+    public ClientListPage() => _selectionChanged = EventCallback.Factory.Create(this, () => { });
+
+    private string Title => _url.Kind == ClientKind.Company ? T["Nav.Companies"] : T["Nav.Persons"];
+
+    private string ExportHref => _url.ToUrl(_url.Path + "/export.csv");
+
+    private string RangeText
+    {
+        get
+        {
+            if (_page is null || _page.Rows.Count == 0) return T["List.NoRows"];
+            var first = _cursors.Count * PageSize + 1;
+            var last = first + _page.Rows.Count - 1;
+            var total = _page.TotalIsCapped ? T["List.MoreThan", ClientDirectory.TotalCap.ToString("N0", CultureInfo.CurrentCulture)] : _page.Total.ToString("N0", CultureInfo.CurrentCulture);
+            return T["List.Range", first.ToString("N0", CultureInfo.CurrentCulture), last.ToString("N0", CultureInfo.CurrentCulture), total];
+        }
+    }
+
+    protected override void OnInitialized()
+    {
+        _refresh = new ClientPageRefresh(Directory, Placement);
+        ListenToBursts(c => c.Topic == Topics.Client, ApplyChangesAsync);
+        Nav.LocationChanged += LocationChanged;
+    }
+
+    protected override Task OnParametersSetAsync() => ReadUrlAsync();
+
+    // The router does not set this page's parameters again when only the query changes (search, filter,
+    // sort) or when /companies switches to /persons: the page follows its URL itself.
+    private void LocationChanged(object? sender, LocationChangedEventArgs e)
+    {
+        var path = new Uri(e.Location).AbsolutePath;
+        if (!path.Equals("/companies", StringComparison.OrdinalIgnoreCase) && !path.Equals("/persons", StringComparison.OrdinalIgnoreCase)) return;
+        _ = InvokeAsync(async () =>
+        {
+            try
+            {
+                await ReadUrlAsync();
+                StateHasChanged();
+            }
+            catch (Exception ex)
+            {
+                await DispatchExceptionAsync(ex);
+            }
+        });
+    }
+
+    public override void Dispose()
+    {
+        Nav.LocationChanged -= LocationChanged;
+        base.Dispose();
+    }
+
+    private async Task ReadUrlAsync()
+    {
+        // Parameters and LocationChanged may both report one navigation: read each address once.
+        if (Nav.Uri == _shownUri) return;
+        _shownUri = Nav.Uri;
+        var uri = new Uri(Nav.Uri);
+        var kind = uri.AbsolutePath.StartsWith("/persons", StringComparison.OrdinalIgnoreCase) ? ClientKind.Person : ClientKind.Company;
+        try
+        {
+            _url = ClientListUrl.Parse(kind, uri.Query);
+            _error = null;
+        }
+        catch (DomainException ex)
+        {
+            _url = ClientListUrl.Default(kind);
+            _error = T.Message(ex);
+        }
+        _cursors.Clear();
+        _selected.Clear();
+        await LoadAsync(null);
+    }
+
+    // DIR-8: a colleague's changes reach only the rows they can affect; the whole page is read again only when
+    // rows may enter or leave it, and nothing renders for a change to a client this page cannot show.
+    private async Task<bool> ApplyChangesAsync(IReadOnlyList<Change> burst)
+    {
+        var refresh = _page is null ? PageRefresh.Reload : await _refresh.ApplyAsync(_url.ToRequest(_current, PageSize), _page, burst);
+        if (refresh.ReloadPage) await LoadAsync(_current);
+        else if (refresh.Page is { } page) _page = page;
+        return refresh.ReloadPage || refresh.Page is not null;
+    }
+
+    private async Task DeleteRowAsync(ClientRow row)
+    {
+        if (await Archive.ArchiveAsync([row.Id], row.Name)) _selected.Remove(row.Id);
+    }
+
+    private async Task DeleteSelectedAsync()
+    {
+        if (await Archive.ArchiveAsync(_selected.ToList(), null)) _selected.Clear();
+    }
+
+    private async Task LoadAsync(ClientCursor? at)
+    {
+        _loading = true;
+        try
+        {
+            _page = await Directory.ListAsync(_url.ToRequest(at, PageSize));
+            _current = at;
+        }
+        catch (DomainException ex)
+        {
+            _error = T.Message(ex);
+            _page = null;
+        }
+        finally
+        {
+            _loading = false;
+        }
+    }
+
+    private void Go(ClientListUrl url) => Nav.NavigateTo(url.ToUrl());
+
+    private Task SearchChangedAsync(string? text)
+    {
+        Go(_url with { Search = text?.Trim() ?? string.Empty });
+        return Task.CompletedTask;
+    }
+
+    private Task ApplyFilterAsync(ClientFilter filter)
+    {
+        Go(_url with { Filter = filter });
+        return Task.CompletedTask;
+    }
+
+    private Task SortAsync((ClientSortField Sort, bool Descending) sort)
+    {
+        Go(_url with { Sort = sort.Sort, Descending = sort.Descending });
+        return Task.CompletedTask;
+    }
+
+    private async Task NextAsync()
+    {
+        if (_page?.Next is not { } next) return;
+        _cursors.Push(_current);
+        await LoadAsync(next);
+    }
+
+    private async Task PreviousAsync()
+    {
+        if (_cursors.Count == 0) return;
+        await LoadAsync(_cursors.Pop());
+    }
+
+    private async Task FirstAsync()
+    {
+        _cursors.Clear();
+        await LoadAsync(null);
+    }
+
+    private async Task CreateAsync()
+    {
+        var parameters = new DialogParameters<ClientFormDialog> { { d => d.Kind, _url.Kind } };
+        var dialog = await Dialogs.ShowAsync<ClientFormDialog>(_url.Kind == ClientKind.Company ? T["List.NewCompany"] : T["List.NewPerson"], parameters);
+        var result = await dialog.Result;
+        if (result is { Canceled: false, Data: long id }) Nav.NavigateTo($"/clients/{id}");
+    }
+}

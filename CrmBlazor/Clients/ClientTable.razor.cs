@@ -1,0 +1,118 @@
+using System.Globalization;
+using CrmBlazor.Domain.Clients;
+using CrmBlazor.Domain.Clients.Listing;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace CrmBlazor.Clients;
+
+/// <summary>
+/// The company and person lists' table. Rows are plain elements keyed by id, and each row's handlers are made once
+/// per row and kept: a new lambda on every render would give every row new event handler ids, so a change to one
+/// row would still send every row to the browser.
+/// </summary>
+public partial class ClientTable
+{
+    private static readonly MarkupString Unchecked = new(Svg("M19 5v14H5V5h14m0-2H5c-1.1 0-2 .9-2 2v14c0 1.1.9 2 2 2h14c1.1 0 2-.9 2-2V5c0-1.1-.9-2-2-2z"));
+    private static readonly MarkupString Checked = new(Svg("M19 3H5c-1.11 0-2 .9-2 2v14c0 1.1.89 2 2 2h14c1.11 0 2-.9 2-2V5c0-1.1-.89-2-2-2zm-9 14l-5-5 1.41-1.41L10 14.17l7.59-7.59L19 8l-9 9z"));
+    private static readonly MarkupString DeleteIcon = new(Svg("M6 19c0 1.1.9 2 2 2h8c1.1 0 2-.9 2-2V7H6v12zM19 4h-3.5l-1-1h-5l-1 1H5v2h14V4z"));
+
+    private readonly Dictionary<long, RowHandlers> _handlers = [];
+    private readonly Func<ChangeEventArgs, Task> _selectAll;
+    private IReadOnlyList<ClientRow>? _handledRows;
+
+    public ClientTable() => _selectAll = e => SelectAllAsync(IsOn(e));
+
+    [Inject] private NavigationManager Nav { get; set; } = default!;
+
+    [Parameter] public ClientKind Kind { get; set; }
+    [Parameter] public IReadOnlyList<ClientRow>? Rows { get; set; }
+    [Parameter] public bool Loading { get; set; }
+    [Parameter] public ClientSortField Sort { get; set; }
+    [Parameter] public bool Descending { get; set; }
+    [Parameter] public EventCallback<(ClientSortField, bool)> SortChanged { get; set; }
+
+    /// <summary>Ids ticked for "Delete selected" (ARC-1); null: no checkbox column.</summary>
+    [Parameter] public HashSet<long>? Selected { get; set; }
+    [Parameter] public EventCallback SelectedChanged { get; set; }
+    [Parameter] public EventCallback<ClientRow> OnDelete { get; set; }
+
+    private bool AllSelected => Rows is { Count: > 0 } rows && Selected is not null && rows.All(r => Selected.Contains(r.Id));
+
+    protected override void OnParametersSet()
+    {
+        if (ReferenceEquals(Rows, _handledRows)) return;
+        _handledRows = Rows;
+        var shown = Rows?.Select(r => r.Id).ToHashSet() ?? [];
+        foreach (var id in _handlers.Keys.Where(id => !shown.Contains(id)).ToList()) _handlers.Remove(id);
+    }
+
+    private RowHandlers HandlersOf(ClientRow row)
+    {
+        if (_handlers.TryGetValue(row.Id, out var handlers)) return handlers;
+        var id = row.Id;
+        handlers = new RowHandlers(
+            () => Nav.NavigateTo(DetailHref(id)),
+            e => ToggleAsync(id, IsOn(e)),
+            () => Rows?.FirstOrDefault(r => r.Id == id) is { } current ? OnDelete.InvokeAsync(current) : Task.CompletedTask);
+        _handlers[id] = handlers;
+        return handlers;
+    }
+
+    private RenderFragment Row(ClientRow row) => builder =>
+    {
+        var on = HandlersOf(row);
+        builder.OpenElement(0, "tr");
+        builder.SetKey(row.Id);
+        builder.AddAttribute(1, "class", row.Status == ClientStatus.Inactive ? "mud-table-row mud-table-row-clickable client-inactive" : "mud-table-row mud-table-row-clickable");
+        builder.AddAttribute(2, "onclick", on.Open);
+        if (Selected is not null)
+        {
+            builder.AddContent(3, Cell(null, "mud-table-cell", stopClicks: true, CheckBox("row-select", Selected.Contains(row.Id), T["Archive.Select"], on.Toggle)));
+        }
+        builder.AddContent(10, Cell(T["Field.Name"], "mud-table-cell", false, Name(row)));
+        if (Kind == ClientKind.Person) builder.AddContent(20, Cell(T["Field.Companies"], "mud-table-cell", false, Text(row.Companies)));
+        builder.AddContent(30, Cell(T["Field.Email"], "mud-table-cell cell-email", false, Text(row.Email)));
+        builder.AddContent(40, Cell(T["Field.Phone"], "mud-table-cell cell-nowrap", false, Text(row.Phone)));
+        if (Kind == ClientKind.Company) builder.AddContent(50, Cell(T["Field.VatId"], "mud-table-cell", false, Text(row.VatId)));
+        builder.AddContent(60, Cell(T["Field.City"], "mud-table-cell", false, Text(row.City)));
+        builder.AddContent(70, Cell(T["Field.Roles"], "mud-table-cell cell-nowrap", false, Roles(row)));
+        builder.AddContent(80, Cell(T["Field.Created"], "mud-table-cell cell-nowrap", false, Text(row.CreatedAt.ToLocalTime().ToString("d", CultureInfo.CurrentCulture))));
+        if (OnDelete.HasDelegate) builder.AddContent(90, Cell(null, "mud-table-cell", true, DeleteButton(on.Delete)));
+        builder.CloseElement();
+    };
+
+    private static RenderFragment Cell(string? label, string cssClass, bool stopClicks, RenderFragment content) => builder =>
+    {
+        builder.OpenElement(0, "td");
+        if (label is not null) builder.AddAttribute(1, "data-label", label);
+        builder.AddAttribute(2, "class", cssClass);
+        // A tick or a delete inside a row is not a click on the row (which opens the client).
+        if (stopClicks) builder.AddEventStopPropagationAttribute(3, "onclick", true);
+        builder.AddContent(4, content);
+        builder.CloseElement();
+    };
+
+    private static RenderFragment Text(string text) => builder => builder.AddContent(0, text);
+
+    private async Task ToggleAsync(long id, bool on)
+    {
+        if (on) Selected!.Add(id); else Selected!.Remove(id);
+        await SelectedChanged.InvokeAsync();
+    }
+
+    private async Task SelectAllAsync(bool on)
+    {
+        foreach (var row in Rows ?? []) if (on) Selected!.Add(row.Id); else Selected!.Remove(row.Id);
+        await SelectedChanged.InvokeAsync();
+    }
+
+    private static bool IsOn(ChangeEventArgs e) => e.Value is bool b ? b : bool.TryParse(e.Value?.ToString(), out var parsed) && parsed;
+
+    private static string DetailHref(long id) => $"/clients/{id}";
+
+    private static string Svg(string path) =>
+        $"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\"><path d=\"M0 0h24v24H0z\" fill=\"none\"></path><path d=\"{path}\"></path></svg>";
+
+    private sealed record RowHandlers(Action Open, Func<ChangeEventArgs, Task> Toggle, Func<Task> Delete);
+}
