@@ -70,13 +70,15 @@ public static class Bench
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             if (!File.Exists(file))
                 File.WriteAllText(file, "# Benchmark results\n\nWritten by `scripts/bench.sh` (tests in `CrmBlazor.Tests/Performance`); newest run last.\n");
-            if (!_headerWritten)
+            // scripts/bench.sh runs each benchmark class in its own process and names the run, so they share one table.
+            var run = Environment.GetEnvironmentVariable("CRM_BENCH_RUN") is { Length: > 0 } named ? named : string.Create(inv, $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+            if (!_headerWritten && !File.ReadLines(file).Contains($"## Run {run}"))
             {
-                File.AppendAllText(file, string.Create(inv, $"\n## Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC\n\n") +
+                File.AppendAllText(file, $"\n## Run {run}\n\n" +
                     "| Date | Machine | Provider | Query | Median ms | p95 ms | Ratio | Target |\n" +
                     "|---|---|---|---|---:|---:|---:|---|\n");
-                _headerWritten = true;
             }
+            _headerWritten = true;
             File.AppendAllText(file, string.Create(inv,
                 $"| {DateTime.UtcNow:yyyy-MM-dd} | {Environment.ProcessorCount} cores | {provider} | {query} | {result.Median:F2} | {result.P95:F2} | {ratioText} | {target} |\n"));
         }

@@ -22,6 +22,11 @@ public sealed class ClientDirectory(CrmDbContextFactory dbs, ICurrentActor actor
         // Many hits: the page walks the sort order; few: the search index finds them and they are sorted.
         var filtered = Filtered(db, request, denseSearch: total >= ClientSearchIndex.DenseHits);
         var page = Sorted(After(filtered, request), request);
+        if (ClientSearchIndex.PicksPageIdsFirst(db, request.Sort, IsSearch(request)))
+        {
+            var ids = page.Select(c => c.Id).Take(pageSize + 1);
+            page = Sorted(db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)), request);
+        }
         var rows = await page.Take(pageSize + 1).Select(ToRow).ToListAsync(ct);
 
         ClientCursor? next = null;
@@ -86,6 +91,8 @@ public sealed class ClientDirectory(CrmDbContextFactory dbs, ICurrentActor actor
         if (term.Length > 0) q = ClientSearchIndex.Where(db, q, request.Kind, term, denseSearch);
         return q;
     }
+
+    private static bool IsSearch(ClientListRequest request) => Term(SearchText.Fold(request.Search)).Length > 0;
 
     /// <summary>
     /// What to look for in the folded search column. A phone number is looked for by its digits: the column

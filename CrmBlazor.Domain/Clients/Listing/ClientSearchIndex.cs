@@ -7,7 +7,8 @@ namespace CrmBlazor.Domain.Clients.Listing;
 /// "Contains" search over <see cref="Client.SearchText"/>. On SQLite a term of three characters or more is
 /// looked up in an FTS5 trigram index per kind, CompanySearch and PersonSearch (migration ClientSearchIndex):
 /// a quoted trigram phrase matches exactly the rows that instr() matches, without reading every row. On
-/// PostgreSQL the LIKE that EF sends is served by a pg_trgm GIN index and the planner picks the plan.
+/// PostgreSQL the LIKE that EF sends is served by a pg_trgm GIN index on (Kind, SearchText) or, for a page in
+/// name order, by a covering sort index (<see cref="PicksPageIdsFirst"/>); the planner picks the plan.
 /// Neither index is in the EF model.
 /// </summary>
 internal static class ClientSearchIndex
@@ -33,6 +34,15 @@ internal static class ClientSearchIndex
             ? q.Where(c => matches.Contains(c.Id + 0))
             : q.Join(matches, c => c.Id, id => id, (c, _) => c);
     }
+
+    /// <summary>
+    /// On PostgreSQL a search page in name order is read in two steps: the page's ids by walking
+    /// "IX_Clients_SortKey_Id_Search" (SortKey, Id, carrying Kind, Status and SearchText), which tests the
+    /// LIKE on index entries without reading the table, then those rows. Walking the plain sort index
+    /// reads a table row per entry: ~10,000 for "kow" among persons sorted by surname.
+    /// </summary>
+    public static bool PicksPageIdsFirst(CrmDbContext db, ClientSortField sort, bool searching) =>
+        db.IsPostgres && searching && sort == ClientSortField.Name;
 
     /// <summary>Whether more than <see cref="DenseHits"/> clients match (for queries that do not count first).</summary>
     public static async Task<bool> IsDenseAsync(CrmDbContext db, ClientKind? kind, string folded, CancellationToken ct) =>

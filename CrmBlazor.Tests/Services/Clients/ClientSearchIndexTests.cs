@@ -76,6 +76,50 @@ public class ClientSearchIndexTests
         Assert.True(found > 10, "the terms should find something");
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task DIR_3_a_search_read_page_by_page_either_way_lists_every_match_once_in_name_order(DatabaseProvider provider)
+    {
+        await using var host = await DomainHost.CreateAsync(provider);
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        await using (var db = host.Db())
+        {
+            Client Person(string first, string last, string city = "Gdańsk") =>
+                Client.Create(ClientBuilder.Person(first, last, f => f.City = city), now);
+            db.Clients.AddRange(
+                Person("Mariusz", "Kowal"),
+                Person("Anna", "Kowalska"),
+                Person("Jan", "Kowalski"),
+                Person("Jan", "Kowalski"),
+                Person("Ewa", "Nowak", city: "Kowary"),
+                Person("Adam", "Abakowski"),
+                Person("Piotr", "Zych"),
+                Client.Create(ClientBuilder.Company("Kowalski Sp. z o.o."), now));
+            await db.SaveChangesAsync();
+        }
+        var directory = host.Get<ClientDirectory>();
+        await using var check = host.Db();
+        var matches = check.Clients.AsNoTracking().Where(c => c.Kind == ClientKind.Person && c.SearchText.Contains("kow"));
+        var expected = await matches.OrderBy(c => c.SortKey).ThenBy(c => c.Id).Select(c => c.Id).ToListAsync();
+        Assert.Equal(6, expected.Count);
+
+        foreach (var descending in new[] { false, true })
+        {
+            var request = new ClientListRequest(ClientKind.Person, Search: "KOW", Descending: descending, PageSize: 2);
+            var listed = new List<long>();
+            ClientCursor? cursor = null;
+            do
+            {
+                var page = await directory.ListAsync(request with { After = cursor });
+                Assert.Equal(6, page.Total);
+                listed.AddRange(page.Rows.Select(r => r.Id));
+                cursor = page.Next;
+            }
+            while (cursor is not null);
+            Assert.Equal(descending ? Enumerable.Reverse(expected) : expected, listed);
+        }
+    }
+
     private static async Task<IEnumerable<long>> SearchAsync(ClientDirectory directory, ClientKind kind, string term) =>
         (await directory.ListAsync(new ClientListRequest(kind, Search: term))).Rows.Select(r => r.Id);
 }
