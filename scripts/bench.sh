@@ -30,6 +30,8 @@ fi
 
 apt_install postgresql-15 chromium-headless-shell fonts-dejavu-core fonts-liberation poppler-utils python3-aiosmtpd nginx
 export CRM_TEST_CHROMIUM=/usr/bin/chromium-headless-shell
+# dotnet-gcdump (live heap per tab in LivePagesBenchmark) is a local tool of the repository.
+dotnet tool restore >/dev/null
 start_postgres
 trap stop_postgres EXIT
 
