@@ -55,7 +55,7 @@ public abstract class TargetedLiveComponentBase : ComponentBase, IDisposable
                 var outcome = LiveOutcome.Nothing;
                 foreach (var next in burst)
                 {
-                    var result = next.Topic == Topics.Resync ? LiveOutcome.ReloadNeeded : await apply(next);
+                    var result = next.Topic == Topics.Resync ? LiveOutcome.ReloadNeeded : await TryApplyAsync(apply, next);
                     if (result == LiveOutcome.ReloadNeeded)
                     {
                         outcome = result;
@@ -77,6 +77,19 @@ public abstract class TargetedLiveComponentBase : ComponentBase, IDisposable
             _working = false;
         }
     });
+
+    // A targeted update that fails (the row's read refused, the page changed under it) falls back to the reload: correctness first.
+    private static async Task<LiveOutcome> TryApplyAsync(Func<Change, Task<LiveOutcome>> apply, Change change)
+    {
+        try
+        {
+            return await apply(change);
+        }
+        catch (Exception)
+        {
+            return LiveOutcome.ReloadNeeded;
+        }
+    }
 
     public virtual void Dispose()
     {
