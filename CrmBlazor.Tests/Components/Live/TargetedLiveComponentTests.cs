@@ -57,6 +57,17 @@ public class TargetedLiveComponentTests : BunitContext
         cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("#reloads").TextContent));
     }
 
+    [Fact]
+    public async Task DIR_8_after_the_link_to_other_instances_was_down_a_targeted_page_reloads()
+    {
+        var cut = Render<Page>();
+
+        await _feed.PublishAsync(new Change(Topics.Resync, null));
+
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("#reloads").TextContent));
+        Assert.Empty(cut.Instance.Applied);
+    }
+
     private sealed class Page : TargetedLiveComponentBase
     {
         private int _reloads;
