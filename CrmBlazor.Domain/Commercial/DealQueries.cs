@@ -77,6 +77,14 @@ public sealed class DealQueries(CrmDbContextFactory dbs, ICurrentActor actors)
         return (await CardsAsync(db, db.Deals.Where(d => d.Id == id), ct)).SingleOrDefault();
     }
 
+    /// <summary>Whether a client has deals (an archived client's included), of one owner when given: a client change matters to the board only then.</summary>
+    public async Task<bool> ClientHasDealsAsync(long clientId, string? ownerUserId = null, CancellationToken ct = default)
+    {
+        (await actors.GetAsync()).RequireStaff();
+        await using var db = dbs.CreateDbContext();
+        return await db.Deals.AnyAsync(d => d.ClientId == clientId && (string.IsNullOrEmpty(ownerUserId) || d.OwnerUserId == ownerUserId), ct);
+    }
+
     /// <summary>Owners for the list's filter: assignable users (removed owners' deals still show, under their name).</summary>
     public async Task<IReadOnlyList<AssigneeOption>> OwnersAsync(CancellationToken ct = default)
     {

@@ -51,4 +51,15 @@ public sealed class DocumentList(CrmDbContextFactory dbs, ICurrentActor actors)
         }
         return new DocumentPage(rows, Math.Min(total, TotalCap), total > TotalCap, next);
     }
+
+    /// <summary>One row as the list shows it, or null once the document is gone: a live list refreshes only the row that changed.</summary>
+    public async Task<DocumentRow?> RowAsync(long id, CancellationToken ct = default)
+    {
+        (await actors.GetAsync()).RequireStaff();
+        await using var db = dbs.CreateDbContext();
+        return await db.Documents.AsNoTracking().Where(d => d.Id == id)
+            .Join(db.Clients, d => d.ClientId, c => c.Id, (d, c) => new DocumentRow(
+                d.Id, d.Type, d.Status, d.Number, d.ClientId, c.Name, d.IssueDate, d.DueDate, d.Currency, d.TotalMinor) { OnHold = d.OnHold })
+            .SingleOrDefaultAsync(ct);
+    }
 }

@@ -11,6 +11,11 @@ public sealed record DocumentListUrl(long? ClientId = null, DocumentType? Type =
 
     public DocumentListRequest ToRequest(DocumentCursor? after, int pageSize) => new(ClientId, Type, Status, From, To, after, pageSize);
 
+    /// <summary>Whether a document belongs in the list these filters give.</summary>
+    public bool Admits(DocumentRow row) =>
+        (ClientId is null || row.ClientId == ClientId) && (Type is null || row.Type == Type) && (Status is null || row.Status == Status)
+        && (From is null || row.IssueDate >= From) && (To is null || row.IssueDate <= To);
+
     public string ToUrl()
     {
         var parts = new List<KeyValuePair<string, string?>>();
