@@ -25,7 +25,6 @@ public sealed class LivePagesBenchmark(ITestOutputHelper output) : IAsyncLifetim
     private LiveBenchApp _app = null!;
     private FloorApp _floor = null!;
     private readonly List<string> _rows = [];
-    private readonly List<string> _growth = [];
 
     public async Task InitializeAsync()
     {
@@ -104,7 +103,7 @@ public sealed class LivePagesBenchmark(ITestOutputHelper output) : IAsyncLifetim
 
     private async Task MemoryAsync(string what, AppInstance server, Func<Task<IPage>> newPage, string url)
     {
-        var (before, typesBefore) = await GcHeap.SnapshotAsync(server.ProcessId);
+        var before = await GcHeap.LiveBytesAsync(server.ProcessId);
         var pages = new List<IPage>();
         for (var i = 0; i < MemoryTabs; i++)
         {
@@ -114,11 +113,8 @@ public sealed class LivePagesBenchmark(ITestOutputHelper output) : IAsyncLifetim
             pages.Add(page);
         }
         await Task.Delay(2_000);
-        var (after, typesAfter) = await GcHeap.SnapshotAsync(server.ProcessId);
+        var after = await GcHeap.LiveBytesAsync(server.ProcessId);
         var perTab = (after - before) / (double)MemoryTabs / (1024 * 1024);
-        // Where a tab's memory goes: the types that grew most, per tab.
-        _growth.Add($"{what}: " + string.Join("; ", GcHeap.Growth(typesBefore, typesAfter, 12)
-            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Type} {g.Bytes / (double)MemoryTabs / 1024:F0} KB"))));
         var row = string.Create(CultureInfo.InvariantCulture,
             $"| {what}: live heap per open tab ({MemoryTabs} tabs, {before / 1048576.0:F0} → {after / 1048576.0:F0} MB after a full GC) | {perTab:F2} MB |");
         output.WriteLine(row);
@@ -136,8 +132,7 @@ public sealed class LivePagesBenchmark(ITestOutputHelper output) : IAsyncLifetim
         await File.AppendAllTextAsync(file, string.Create(CultureInfo.InvariantCulture,
             $"\n### {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores\n\n") +
             $"| page | watching tabs | change seen p50 / p95 / max | server CPU per change | WebSocket per change per tab |\n|---|---:|---|---|---|\n" +
-            string.Join('\n', changes) + "\n\n| measure | value |\n|---|---|\n" + string.Join('\n', memory) + "\n\n" +
-            "Heap growth per tab by type (largest first):\n\n" + string.Join('\n', _growth.Select(g => "- " + g)) + "\n");
+            string.Join('\n', changes) + "\n\n| measure | value |\n|---|---|\n" + string.Join('\n', memory) + "\n");
     }
 
     public async Task DisposeAsync()
