@@ -40,12 +40,12 @@ public sealed class ClientPageRefresh(ClientDirectory directory, ClientPlacement
         if (stale.Count == 0) return PageRefresh.Nothing;
 
         var rows = page.Rows.ToArray();
+        var read = (await directory.RowsAsync(request with { After = null }, stale)).ToDictionary(r => r.Id);
         foreach (var id in stale)
         {
             var at = Array.FindIndex(rows, r => r.Id == id);
-            var fresh = await directory.RowAsync(request with { After = null }, id);
             // Out of the list now, or its sort key moved: rows may shift in or out of the page.
-            if (fresh is null || fresh.KeyFor(request.Sort) != rows[at].KeyFor(request.Sort)) return PageRefresh.Reload;
+            if (!read.TryGetValue(id, out var fresh) || fresh.KeyFor(request.Sort) != rows[at].KeyFor(request.Sort)) return PageRefresh.Reload;
             rows[at] = fresh;
         }
         return new PageRefresh(page with { Rows = rows }, false);

@@ -40,17 +40,17 @@ public sealed class ClientDirectory(CrmDbContextFactory dbs, ICurrentActor actor
     }
 
     /// <summary>
-    /// One row of a list by id, read with the list's filter and search (DIR-8: a colleague's change to a row on
-    /// screen refreshes that row only); null when the client is no longer in that list.
+    /// Some rows of a list by id, in one query, read with the list's filter and search (DIR-8: a colleague's change
+    /// to a row on screen refreshes that row only); a client no longer in that list is missing from the result.
     /// </summary>
-    public async Task<ClientRow?> RowAsync(ClientListRequest request, long id, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ClientRow>> RowsAsync(ClientListRequest request, IReadOnlyCollection<long> ids, CancellationToken ct = default)
     {
         (await actors.GetAsync()).RequireStaff();
         await using var db = dbs.CreateDbContext();
         await db.Database.OpenConnectionAsync(ct);
-        var rows = await Filtered(db, request).Where(c => c.Id == id).Select(ToRow).Take(1).ToListAsync(ct);
-        if (rows.Count == 1 && request.Kind == ClientKind.Person) rows = await WithCompaniesAsync(db, rows, ct);
-        return rows.Count == 1 ? rows[0] : null;
+        var rows = await Filtered(db, request).Where(c => ids.Contains(c.Id)).Select(ToRow).Take(ids.Count).ToListAsync(ct);
+        if (rows.Count > 0 && request.Kind == ClientKind.Person) rows = await WithCompaniesAsync(db, rows, ct);
+        return rows;
     }
 
     /// <summary>Server-side autocomplete for pickers: never loads more than <paramref name="take"/> rows.</summary>
