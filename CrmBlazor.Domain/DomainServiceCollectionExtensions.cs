@@ -52,6 +52,7 @@ public static class DomainServiceCollectionExtensions
 
         services.AddScoped<ClientService>();
         services.AddScoped<ClientDirectory>();
+        services.AddSingleton<ChangeReads>();
         services.AddSingleton<ClientPlacement>();
         services.AddScoped<ContactLinkService>();
         services.AddScoped<SavedFilterService>();

@@ -14,8 +14,9 @@ public sealed record PageRefresh(ClientPage? Page, bool ReloadPage)
 /// <summary>
 /// A change reaches only what it can affect (DIR-8, issue 14): a row on the page is re-read alone; a change that may
 /// move rows in or out of the page (a new client, an archive, a status change under a filter, a new sort key)
-/// reloads the page once for the whole burst; a client that is not on the page and cannot enter it costs nothing
-/// but one shared primary-key read (<see cref="ClientPlacement"/>). When unsure, it reloads.
+/// reloads the page once for the whole burst; a client that is not on the page and cannot enter it costs one shared
+/// primary-key read (<see cref="ClientPlacement"/>) and one shared count, and renders only if the total moved
+/// (a colleague archived or added a client further down the list). When unsure, it reloads.
 /// </summary>
 public sealed class ClientPageRefresh(ClientDirectory directory, ClientPlacement placement)
 {
@@ -24,6 +25,7 @@ public sealed class ClientPageRefresh(ClientDirectory directory, ClientPlacement
     {
         if (burst.Any(c => c.Topic == Topics.Resync || c.Id is null)) return PageRefresh.Reload;
         var stale = new HashSet<long>();
+        var recount = false;
         foreach (var change in burst.DistinctBy(c => c.Id))
         {
             var id = change.Id!.Value;
@@ -34,13 +36,16 @@ public sealed class ClientPageRefresh(ClientDirectory directory, ClientPlacement
                 continue;
             }
             var place = await placement.PlaceAsync(change);
-            if (place is null || place.Kind != request.Kind || place.Status == ClientStatus.Archived) continue;
+            if (place is not null && place.Kind != request.Kind) continue;
+            recount = true;
+            if (place is null || place.Status == ClientStatus.Archived) continue;
             if (PageWindow.MayHold(request, page, place.KeyFor(request.Sort), place.Id)) return PageRefresh.Reload;
         }
-        if (stale.Count == 0) return PageRefresh.Nothing;
+        var counted = recount ? await CountedAfterAsync(request, page, burst[^1]) : page;
+        if (stale.Count == 0) return counted == page ? PageRefresh.Nothing : new PageRefresh(counted, false);
 
         var rows = page.Rows.ToArray();
-        var read = (await directory.RowsAsync(request with { After = null }, stale)).ToDictionary(r => r.Id);
+        var read = (await directory.RowsAfterAsync(burst[^1], request with { After = null }, stale)).ToDictionary(r => r.Id);
         foreach (var id in stale)
         {
             var at = Array.FindIndex(rows, r => r.Id == id);
@@ -48,7 +53,15 @@ public sealed class ClientPageRefresh(ClientDirectory directory, ClientPlacement
             if (!read.TryGetValue(id, out var fresh) || fresh.KeyFor(request.Sort) != rows[at].KeyFor(request.Sort)) return PageRefresh.Reload;
             rows[at] = fresh;
         }
-        return new PageRefresh(page with { Rows = rows }, false);
+        return new PageRefresh(counted with { Rows = rows }, false);
+    }
+
+    /// <summary>The page with the list's total counted again; the same page object when the total did not move.</summary>
+    private async Task<ClientPage> CountedAfterAsync(ClientListRequest request, ClientPage page, Change latest)
+    {
+        var counted = await directory.CountAfterAsync(latest, request with { After = null });
+        var (total, capped) = (Math.Min(counted, ClientDirectory.TotalCap), counted > ClientDirectory.TotalCap);
+        return total == page.Total && capped == page.TotalIsCapped ? page : page with { Total = total, TotalIsCapped = capped };
     }
 }
 

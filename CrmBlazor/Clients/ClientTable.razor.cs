@@ -1,4 +1,3 @@
-using System.Globalization;
 using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Clients.Listing;
 using Microsoft.AspNetCore.Components;
@@ -68,32 +67,22 @@ public partial class ClientTable
         builder.AddAttribute(2, "onclick", on.Open);
         if (Selected is not null)
         {
-            builder.AddContent(3, Cell(null, "mud-table-cell", stopClicks: true, CheckBox("row-select", Selected.Contains(row.Id), T["Archive.Select"], on.Toggle)));
+            builder.AddContent(3, HandlerCell(CheckBox("row-select", Selected.Contains(row.Id), T["Archive.Select"], on.Toggle)));
         }
-        builder.AddContent(10, Cell(T["Field.Name"], "mud-table-cell", false, Name(row)));
-        if (Kind == ClientKind.Person) builder.AddContent(20, Cell(T["Field.Companies"], "mud-table-cell", false, Text(row.Companies)));
-        builder.AddContent(30, Cell(T["Field.Email"], "mud-table-cell cell-email", false, Text(row.Email)));
-        builder.AddContent(40, Cell(T["Field.Phone"], "mud-table-cell cell-nowrap", false, Text(row.Phone)));
-        if (Kind == ClientKind.Company) builder.AddContent(50, Cell(T["Field.VatId"], "mud-table-cell", false, Text(row.VatId)));
-        builder.AddContent(60, Cell(T["Field.City"], "mud-table-cell", false, Text(row.City)));
-        builder.AddContent(70, Cell(T["Field.Roles"], "mud-table-cell cell-nowrap", false, Roles(row)));
-        builder.AddContent(80, Cell(T["Field.Created"], "mud-table-cell cell-nowrap", false, Text(row.CreatedAt.ToLocalTime().ToString("d", CultureInfo.CurrentCulture))));
-        if (OnDelete.HasDelegate) builder.AddContent(90, Cell(null, "mud-table-cell", true, DeleteButton(on.Delete)));
+        builder.AddMarkupContent(10, ClientRowMarkup.Cells(row, Kind, T));
+        if (OnDelete.HasDelegate) builder.AddContent(90, HandlerCell(DeleteButton(on.Delete)));
         builder.CloseElement();
     };
 
-    private static RenderFragment Cell(string? label, string cssClass, bool stopClicks, RenderFragment content) => builder =>
+    // A tick or a delete inside a row is not a click on the row (which opens the client).
+    private static RenderFragment HandlerCell(RenderFragment content) => builder =>
     {
         builder.OpenElement(0, "td");
-        if (label is not null) builder.AddAttribute(1, "data-label", label);
-        builder.AddAttribute(2, "class", cssClass);
-        // A tick or a delete inside a row is not a click on the row (which opens the client).
-        if (stopClicks) builder.AddEventStopPropagationAttribute(3, "onclick", true);
-        builder.AddContent(4, content);
+        builder.AddAttribute(1, "class", "mud-table-cell");
+        builder.AddEventStopPropagationAttribute(2, "onclick", true);
+        builder.AddContent(3, content);
         builder.CloseElement();
     };
-
-    private static RenderFragment Text(string text) => builder => builder.AddContent(0, text);
 
     private async Task ToggleAsync(long id, bool on)
     {

@@ -3,12 +3,13 @@ using System.Linq.Expressions;
 using CrmBlazor.Domain.Clients.Filtering;
 using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
+using CrmBlazor.Domain.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Domain.Clients.Listing;
 
 /// <summary>The company and person lists (DIR-3, DIR-4, DIR-5): filter, search, sort and page on the server.</summary>
-public sealed class ClientDirectory(CrmDbContextFactory dbs, ICurrentActor actors)
+public sealed class ClientDirectory(CrmDbContextFactory dbs, ICurrentActor actors, ChangeReads shared)
 {
     public const int TotalCap = 10_000;
 
@@ -46,6 +47,35 @@ public sealed class ClientDirectory(CrmDbContextFactory dbs, ICurrentActor actor
     public async Task<IReadOnlyList<ClientRow>> RowsAsync(ClientListRequest request, IReadOnlyCollection<long> ids, CancellationToken ct = default)
     {
         (await actors.GetAsync()).RequireStaff();
+        return await ReadRowsAsync(request, ids, ct);
+    }
+
+    /// <summary>
+    /// The same, read after <paramref name="change"/>: every open list of this instance that shows these rows under
+    /// the same filter shares one query (<see cref="ChangeReads"/>). Rows do not depend on who reads them.
+    /// </summary>
+    public async Task<IReadOnlyList<ClientRow>> RowsAfterAsync(Change change, ClientListRequest request, IReadOnlyCollection<long> ids)
+    {
+        (await actors.GetAsync()).RequireStaff();
+        var question = string.Join('|', "rows", request.Kind, request.Search, string.Join(',', request.Filter?.ToUrlValues() ?? []),
+            string.Join(',', ids.Order()));
+        return await shared.OnceAsync(change, question, () => ReadRowsAsync(request, ids, default));
+    }
+
+    /// <summary>How many clients the list holds after <paramref name="change"/>, counted once for every open list with that filter.</summary>
+    public async Task<int> CountAfterAsync(Change change, ClientListRequest request)
+    {
+        (await actors.GetAsync()).RequireStaff();
+        var question = string.Join('|', "count", request.Kind, request.Search, string.Join(',', request.Filter?.ToUrlValues() ?? []));
+        return await shared.OnceAsync(change, question, async () =>
+        {
+            await using var db = dbs.CreateDbContext();
+            return await Filtered(db, request).Take(TotalCap + 1).CountAsync();
+        });
+    }
+
+    private async Task<IReadOnlyList<ClientRow>> ReadRowsAsync(ClientListRequest request, IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
         await using var db = dbs.CreateDbContext();
         await db.Database.OpenConnectionAsync(ct);
         var rows = await Filtered(db, request).Where(c => ids.Contains(c.Id)).Select(ToRow).Take(ids.Count).ToListAsync(ct);

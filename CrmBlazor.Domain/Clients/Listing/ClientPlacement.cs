@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.Live;
 using Microsoft.EntityFrameworkCore;
@@ -16,12 +15,10 @@ public sealed record ClientPlace(long Id, ClientKind Kind, ClientStatus Status, 
 /// subscriber receives the same <see cref="Change"/> object, so thirty open tabs cost one primary-key read, not
 /// thirty. A list uses it to ignore a change to a client that cannot enter the page it shows.
 /// </summary>
-public sealed class ClientPlacement(CrmDbContextFactory dbs)
+public sealed class ClientPlacement(CrmDbContextFactory dbs, ChangeReads reads)
 {
-    private readonly ConditionalWeakTable<Change, Task<ClientPlace?>> _read = [];
-
     public Task<ClientPlace?> PlaceAsync(Change change) =>
-        change.Id is { } id ? _read.GetValue(change, _ => ReadAsync(id)) : Task.FromResult<ClientPlace?>(null);
+        change.Id is { } id ? reads.OnceAsync(change, "place", () => ReadAsync(id)) : Task.FromResult<ClientPlace?>(null);
 
     private async Task<ClientPlace?> ReadAsync(long id)
     {

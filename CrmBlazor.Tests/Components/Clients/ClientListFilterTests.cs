@@ -43,6 +43,7 @@ public class ClientListFilterTests : ComponentTestBase
         var cut = RenderList("/companies");
         await cut.WaitForAssertionAsync(() => Assert.Equal(4, Names(cut).Length));
 
+        await cut.Find("#filter-open").ClickAsync(new());
         await cut.Find("#filter-add").ClickAsync(new());
 
         await cut.WaitForAssertionAsync(() =>

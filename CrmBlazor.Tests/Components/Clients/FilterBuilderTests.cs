@@ -11,10 +11,14 @@ public class FilterBuilderTests : ComponentTestBase
 {
     private readonly List<ClientFilter> _raised = [];
 
-    private IRenderedComponent<FilterBuilder> RenderBuilder(ClientFilter? filter = null) =>
-        RenderWithProviders<FilterBuilder>(p => p
+    private IRenderedComponent<FilterBuilder> RenderBuilder(ClientFilter? filter = null)
+    {
+        var cut = RenderWithProviders<FilterBuilder>(p => p
             .Add(x => x.Filter, filter ?? ClientFilter.None)
             .Add(x => x.FilterChanged, f => _raised.Add(f)));
+        cut.Find("#filter-open").Click();
+        return cut;
+    }
 
     [Fact]
     public async Task DIR_4_adding_active_equals_no_raises_the_rule_active_eq_no()

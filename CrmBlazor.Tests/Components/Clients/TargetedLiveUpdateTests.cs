@@ -23,7 +23,7 @@ public class TargetedLiveUpdateTests : ComponentTestBase
     {
         await base.InitializeAsync();
         var counted = new CrmDbContextFactory(Host.Database.Options, Path.Combine(Path.GetTempPath(), "crmblazor-tests"), _directoryQueries);
-        Services.AddSingleton(new ClientDirectory(counted, Host.Actor));
+        Services.AddSingleton(new ClientDirectory(counted, Host.Actor, new CrmBlazor.Domain.Live.ChangeReads()));
     }
 
     private async Task<IRenderedComponent<ClientListPage>> RenderListAsync(int expectedRows)
@@ -48,8 +48,21 @@ public class TargetedLiveUpdateTests : ComponentTestBase
         await AsColleague<ClientService>().UpdateAsync(ids[55], ClientBuilder.Company("Company 056 renamed", f => f.City = "Gijón"), 1);
         await Task.Delay(500);
 
-        Assert.Equal(queries, _directoryQueries.Count);
+        Assert.Equal(queries + 1, _directoryQueries.Count); // the list's total, counted again (shared by every open list)
         Assert.Equal(renders, table.RenderCount);
+    }
+
+    [Fact]
+    public async Task DIR_8_a_client_archived_off_the_page_updates_the_total_and_leaves_the_rows()
+    {
+        var ids = await SeedCompaniesAsync(60);
+        var cut = await RenderListAsync(50);
+        var before = Names(cut);
+
+        await AsColleague<CrmBlazor.Domain.Clients.Archive.ClientArchiveService>().ArchiveAsync([ids[57]]);
+
+        await cut.WaitForAssertionAsync(() => Assert.Equal("1–50 of 59", cut.Find("#list-range").TextContent.Trim()));
+        Assert.Equal(before, Names(cut));
     }
 
     [Fact]
@@ -64,6 +77,31 @@ public class TargetedLiveUpdateTests : ComponentTestBase
         await cut.WaitForAssertionAsync(() => Assert.Contains("Gijón", cut.FindAll("#client-table tbody tr")[9].TextContent));
         Assert.Equal(queries + 1, _directoryQueries.Count);
         Assert.Equal("1–50 of 60", cut.Find("#list-range").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task DIR_8_three_open_lists_showing_a_changed_row_share_one_read_of_it()
+    {
+        var ids = await SeedCompaniesAsync(60);
+        Nav.NavigateTo("/companies");
+        var root = Render<MudProviders>(p => p.AddChildContent(b =>
+        {
+            b.OpenComponent<ClientListPage>(0);
+            b.CloseComponent();
+            b.OpenComponent<ClientListPage>(1);
+            b.CloseComponent();
+            b.OpenComponent<ClientListPage>(2);
+            b.CloseComponent();
+        }));
+        var tabs = root.FindComponents<ClientListPage>();
+        foreach (var tab in tabs) await tab.WaitForAssertionAsync(() => Assert.Equal(50, Names(tab).Length));
+        var queries = _directoryQueries.Count;
+
+        await AsColleague<ClientService>().UpdateAsync(ids[4], ClientBuilder.Company("Company 005", f => f.City = "Gijón"), 1);
+
+        foreach (var tab in tabs)
+            await tab.WaitForAssertionAsync(() => Assert.Contains("Gijón", tab.FindAll("#client-table tbody tr")[4].TextContent));
+        Assert.Equal(queries + 1, _directoryQueries.Count);
     }
 
     [Fact]

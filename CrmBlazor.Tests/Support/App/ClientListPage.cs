@@ -9,6 +9,7 @@ public sealed class ClientListPage(IPage page)
 
     public async Task AddRuleAsync(string field, string op, string value)
     {
+        if (await page.Locator("#filter-open").CountAsync() > 0) await page.ClickAsync("#filter-open");
         await SelectAsync("#filter-field", field);
         await SelectAsync("#filter-operator", op);
         await SelectAsync("#filter-value", value);

@@ -68,11 +68,11 @@ public sealed class LiveBenchApp : IAsyncDisposable
 
     /// <summary>Watchers on the company list; the writer renames the first company of its first page (keeping it first).</summary>
     public Task<LiveScenario> ListScenarioAsync(IBrowser browser) => Task.FromResult(
-        new LiveScenario("/companies", () => WriterAsync(browser), () => SignedInPageAsync(browser), RenameAsync, ".client-name"));
+        new LiveScenario("/companies", () => WriterAsync(browser), () => SignedInPageAsync(browser), PrepareRenameAsync, SaveAsync, SavedAsync, ".client-name"));
 
     /// <summary>Watchers on that company's own page.</summary>
     public async Task<LiveScenario> ClientPageScenarioAsync(IBrowser browser) =>
-        new($"/clients/{await FirstCompanyAsync(browser)}", () => WriterAsync(browser), () => SignedInPageAsync(browser), RenameAsync, "#client-name");
+        new($"/clients/{await FirstCompanyAsync(browser)}", () => WriterAsync(browser), () => SignedInPageAsync(browser), PrepareRenameAsync, SaveAsync, SavedAsync, "#client-name");
 
     private async Task<long> FirstCompanyAsync(IBrowser browser)
     {
@@ -95,16 +95,19 @@ public sealed class LiveBenchApp : IAsyncDisposable
         return page;
     }
 
-    private static async Task<double> RenameAsync(IPage writer, string name)
+    private static async Task PrepareRenameAsync(IPage writer, string name)
     {
         await writer.ClickAsync("#client-actions");
         await writer.ClickAsync("#action-edit");
         await writer.FillAsync("#field-companyname", "AAA " + name);
         await writer.Locator("#field-companyname").BlurAsync();
-        var clicked = await writer.EvaluateAsync<double>("() => { document.querySelector('#client-save').click(); return performance.timeOrigin + performance.now(); }");
-        await writer.Locator("#client-save").WaitForAsync(new() { State = WaitForSelectorState.Detached });
-        return clicked;
     }
+
+    private static Task<double> SaveAsync(IPage writer) =>
+        writer.EvaluateAsync<double>("() => { document.querySelector('#client-save').click(); return performance.timeOrigin + performance.now(); }");
+
+    private static Task SavedAsync(IPage writer) =>
+        writer.Locator("#client-save").WaitForAsync(new() { State = WaitForSelectorState.Detached });
 
     public async ValueTask DisposeAsync()
     {
