@@ -24,6 +24,7 @@ public partial class ClientListPage
     private readonly HashSet<long> _selected = [];
     private readonly EventCallback _selectionChanged;
     private ClientPageRefresh _refresh = default!;
+    private ClientTable _table = default!;
 
     public ClientListPage() => _selectionChanged = EventCallback.Factory.Create(this, () => { });
 
@@ -105,9 +106,17 @@ public partial class ClientListPage
     private async Task<bool> ApplyChangesAsync(IReadOnlyList<Change> burst)
     {
         var refresh = _page is null ? PageRefresh.Reload : await _refresh.ApplyAsync(_url.ToRequest(_current, PageSize), _page, burst);
-        if (refresh.ReloadPage) await LoadAsync(_current);
-        else if (refresh.Page is { } page) _page = page;
-        return refresh.ReloadPage || refresh.Page is not null;
+        if (refresh.ReloadPage)
+        {
+            await LoadAsync(_current);
+            return true;
+        }
+        if (refresh.Page is not { } page) return false;
+        var totalMoved = page.Total != _page!.Total || page.TotalIsCapped != _page.TotalIsCapped;
+        _page = page;
+        if (totalMoved) return true;
+        _table.Show(page.Rows); // rows only: the table renders, the page around it does not
+        return false;
     }
 
     private async Task DeleteRowAsync(ClientRow row)

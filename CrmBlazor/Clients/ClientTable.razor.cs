@@ -17,8 +17,10 @@ public partial class ClientTable
     private static readonly MarkupString DeleteIcon = new(Svg("M6 19c0 1.1.9 2 2 2h8c1.1 0 2-.9 2-2V7H6v12zM19 4h-3.5l-1-1h-5l-1 1H5v2h14V4z"));
 
     private readonly Dictionary<long, RowHandlers> _handlers = [];
+    private readonly Dictionary<long, (ClientRow Row, string Html)> _cells = [];
     private readonly Func<ChangeEventArgs, Task> _selectAll;
     private IReadOnlyList<ClientRow>? _handledRows;
+    private IReadOnlyList<ClientRow>? _shown;
 
     public ClientTable() => _selectAll = e => SelectAllAsync(IsOn(e));
 
@@ -36,14 +38,40 @@ public partial class ClientTable
     [Parameter] public EventCallback SelectedChanged { get; set; }
     [Parameter] public EventCallback<ClientRow> OnDelete { get; set; }
 
-    private bool AllSelected => Rows is { Count: > 0 } rows && Selected is not null && rows.All(r => Selected.Contains(r.Id));
+    private bool AllSelected => _shown is { Count: > 0 } rows && Selected is not null && rows.All(r => Selected.Contains(r.Id));
 
     protected override void OnParametersSet()
     {
         if (ReferenceEquals(Rows, _handledRows)) return;
         _handledRows = Rows;
-        var shown = Rows?.Select(r => r.Id).ToHashSet() ?? [];
-        foreach (var id in _handlers.Keys.Where(id => !shown.Contains(id)).ToList()) _handlers.Remove(id);
+        Keep(Rows);
+    }
+
+    /// <summary>
+    /// Shows re-read rows without the page around the table rendering again: a colleague's change to a row on screen
+    /// costs this table's diff, not the page's buttons, search box and filter (issue 14).
+    /// </summary>
+    public void Show(IReadOnlyList<ClientRow> rows)
+    {
+        Keep(rows);
+        StateHasChanged();
+    }
+
+    private void Keep(IReadOnlyList<ClientRow>? rows)
+    {
+        _shown = rows;
+        var ids = rows?.Select(r => r.Id).ToHashSet() ?? [];
+        foreach (var id in _handlers.Keys.Where(id => !ids.Contains(id)).ToList()) _handlers.Remove(id);
+        foreach (var id in _cells.Keys.Where(id => !ids.Contains(id)).ToList()) _cells.Remove(id);
+    }
+
+    // A row read again is a new object; an unchanged row keeps its HTML instead of building it on every render.
+    private string CellsOf(ClientRow row)
+    {
+        if (_cells.TryGetValue(row.Id, out var known) && ReferenceEquals(known.Row, row)) return known.Html;
+        var html = ClientRowMarkup.Cells(row, Kind, T);
+        _cells[row.Id] = (row, html);
+        return html;
     }
 
     private RowHandlers HandlersOf(ClientRow row)
@@ -53,7 +81,7 @@ public partial class ClientTable
         handlers = new RowHandlers(
             () => Nav.NavigateTo(DetailHref(id)),
             e => ToggleAsync(id, IsOn(e)),
-            () => Rows?.FirstOrDefault(r => r.Id == id) is { } current ? OnDelete.InvokeAsync(current) : Task.CompletedTask);
+            () => _shown?.FirstOrDefault(r => r.Id == id) is { } current ? OnDelete.InvokeAsync(current) : Task.CompletedTask);
         _handlers[id] = handlers;
         return handlers;
     }
@@ -69,7 +97,7 @@ public partial class ClientTable
         {
             builder.AddContent(3, HandlerCell(CheckBox("row-select", Selected.Contains(row.Id), T["Archive.Select"], on.Toggle)));
         }
-        builder.AddMarkupContent(10, ClientRowMarkup.Cells(row, Kind, T));
+        builder.AddMarkupContent(10, CellsOf(row));
         if (OnDelete.HasDelegate) builder.AddContent(90, HandlerCell(DeleteButton(on.Delete)));
         builder.CloseElement();
     };
@@ -92,7 +120,7 @@ public partial class ClientTable
 
     private async Task SelectAllAsync(bool on)
     {
-        foreach (var row in Rows ?? []) if (on) Selected!.Add(row.Id); else Selected!.Remove(row.Id);
+        foreach (var row in _shown ?? []) if (on) Selected!.Add(row.Id); else Selected!.Remove(row.Id);
         await SelectedChanged.InvokeAsync();
     }
 

@@ -71,11 +71,14 @@ public class TargetedLiveUpdateTests : ComponentTestBase
         var ids = await SeedCompaniesAsync(60);
         var cut = await RenderListAsync(50);
         var queries = _directoryQueries.Count;
+        var filter = cut.FindComponent<FilterBuilder>();
+        var filterRenders = filter.RenderCount;
 
         await AsColleague<ClientService>().UpdateAsync(ids[9], ClientBuilder.Company("Company 010", f => f.City = "Gijón"), 1);
 
         await cut.WaitForAssertionAsync(() => Assert.Contains("Gijón", cut.FindAll("#client-table tbody tr")[9].TextContent));
         Assert.Equal(queries + 1, _directoryQueries.Count);
+        Assert.Equal(filterRenders, filter.RenderCount); // the table renders; the page around it (buttons, search, filter) does not
         Assert.Equal("1–50 of 60", cut.Find("#list-range").TextContent.Trim());
     }
 
