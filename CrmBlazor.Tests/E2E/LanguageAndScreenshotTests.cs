@@ -30,6 +30,8 @@ public class LanguageAndScreenshotTests(AppFixture fixture)
         await page.GotoAsync("/companies?f=active.eq.no&f=country.contains.a");
         await Blazor.WaitForCircuitAsync(page);
         Assert.Contains(active, await page.InnerTextAsync("#filter-rules"));
+        await page.ClickAsync("#filter-open");
+        await page.Locator("#filter-add").WaitForAsync();
         await ShotAsync(page, $"filter-{language}");
 
         await page.GotoAsync($"/clients/{await BusiestCompanyAsync()}");
