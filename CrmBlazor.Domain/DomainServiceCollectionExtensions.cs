@@ -1,13 +1,15 @@
 using CrmBlazor.Domain.Clients;
-using CrmBlazor.Domain.Clients.Archive;
-using CrmBlazor.Domain.Clients.Listing;
+using CrmBlazor.Domain.Commercial;
+using CrmBlazor.Domain.Contacts;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.Documents;
 using CrmBlazor.Domain.Payments;
 using CrmBlazor.Domain.Settings;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Live;
-using CrmBlazor.Domain.Matters.Activities;
+using CrmBlazor.Domain.Matters;
+using CrmBlazor.Domain.Portal;
+using CrmBlazor.Domain.Reminders;
 using CrmBlazor.Domain.Sending;
 using CrmBlazor.Domain.Subscriptions;
 using CrmBlazor.Domain.Users;
@@ -21,12 +23,15 @@ namespace CrmBlazor.Domain;
 public static class DomainServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the database, the change feed and every domain service. The host supplies
+    /// Registers the database, the change feed and every feature's services (each feature registers itself in its
+    /// folder's <c>*Registration.cs</c>). The host supplies
     /// <see cref="Common.ICurrentActor"/> (who is signed in).
     /// </summary>
     public static IServiceCollection AddCrmDomain(this IServiceCollection services, DatabaseOptions database, string contentRoot)
     {
         services.AddSingleton(database);
+        // Each feature binds its options from its own section; a host without configuration (tests) gets the defaults.
+        services.TryAddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddSingleton<RowReadGuard>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<RowReadGuard>());
         services.AddSingleton<IInterceptor, SqliteConnectionSettings>();
@@ -46,32 +51,13 @@ public static class DomainServiceCollectionExtensions
             services.AddHostedService(sp => sp.GetRequiredService<PostgresChangeTransport>());
         }
         services.TryAddSingleton<IChangeTransport, InProcessChangeTransport>();
+        services.AddSingleton<ChangeFeed>();
+        services.AddSingleton<ChangeReads>();
         // Services that queue mail need its options even where no sender runs; AddCrmMail replaces these.
         services.TryAddSingleton(new Mail.MailOptions());
-        services.AddSingleton<ChangeFeed>();
 
-        services.AddScoped<ClientService>();
-        services.AddScoped<ClientDirectory>();
-        services.AddSingleton<ChangeReads>();
-        services.AddSingleton<ClientPlacement>();
-        services.AddScoped<ContactLinkService>();
-        services.AddScoped<SavedFilterService>();
-        services.AddScoped<ClientCsvExporter>();
-        services.AddScoped<HistoryService>();
-        services.AddScoped<UserAdminService>();
-        services.AddScoped<DocumentService>();
-        services.AddScoped<DocumentList>();
-        services.AddScoped<DocumentPdfStore>();
-        services.AddScoped<SettingsService>();
-        services.AddPayments();
-        services.AddDocumentSending();
-        services.AddPublicDocumentServices();
-        services.AddClientArchive();
-        services.AddSubscriptionsAndLifecycle();
-        Matters.MatterServiceCollectionExtensions.AddMatters(services);
-        services.AddMatterActivities();
-        Portal.PortalServiceCollectionExtensions.AddPortal(services);
-        Commercial.CommercialServiceCollectionExtensions.AddCommercial(services);
+        services.AddClients().AddContacts().AddDocuments().AddSending().AddReminders().AddPayments().AddSubscriptions()
+            .AddMatters().AddPortal().AddCommercial().AddHistory().AddUsers().AddSettings();
         return services;
     }
 }

@@ -9,7 +9,7 @@ using CrmBlazor.Hosting.Validation;
 using CrmBlazor.Localization;
 using CrmBlazor.Mail;
 using CrmBlazor.Portal;
-using CrmBlazor.Public;
+using CrmBlazor.Sending.Public;
 using CrmBlazor.Payments;
 
 StartupFailure.ExitWithOneLine();

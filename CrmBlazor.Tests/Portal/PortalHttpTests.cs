@@ -1,3 +1,4 @@
+using CrmBlazor.Domain.Contacts;
 using System.Net;
 using System.Text.RegularExpressions;
 using CrmBlazor.Domain.Clients;

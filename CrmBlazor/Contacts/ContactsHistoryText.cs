@@ -1,3 +1,4 @@
+using CrmBlazor.Domain.Contacts;
 using CrmBlazor.Contacts;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Portal;

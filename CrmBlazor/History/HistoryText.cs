@@ -1,5 +1,6 @@
+using CrmBlazor.Sending.Public;
 using CrmBlazor.Documents;
-using CrmBlazor.Documents.Sending;
+using CrmBlazor.Sending;
 using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Documents;
 using CrmBlazor.Domain.History;
@@ -16,7 +17,7 @@ public static class HistoryText
 {
     public static string Icon(HistoryKind kind) => kind switch
     {
-        _ when Public.PublicHistoryText.Handles(kind) => Public.PublicHistoryText.Icon(kind),
+        _ when PublicHistoryText.Handles(kind) => PublicHistoryText.Icon(kind),
         _ when Contacts.ContactsHistoryText.Handles(kind) => Contacts.ContactsHistoryText.Icon(kind),
         _ when PaymentHistoryText.Handles(kind) => PaymentHistoryText.Icon(kind),
         _ when Clients.Archive.ArchiveHistoryText.Handles(kind) => Clients.Archive.ArchiveHistoryText.Icon(kind),
@@ -46,9 +47,9 @@ public static class HistoryText
             foreach (var line in Contacts.ContactsHistoryText.Lines(item, t)) yield return line;
             yield break;
         }
-        if (Public.PublicHistoryText.Handles(item.Kind))
+        if (PublicHistoryText.Handles(item.Kind))
         {
-            foreach (var line in Public.PublicHistoryText.Lines(item, t)) yield return line;
+            foreach (var line in PublicHistoryText.Lines(item, t)) yield return line;
             yield break;
         }
         if (Clients.Lifecycle.LifecycleHistoryText.Handles(item.Kind))
@@ -115,7 +116,7 @@ public static class HistoryText
     /// <summary>The document a history line is about, for a link to it; null for other lines.</summary>
     public static string? Link(HistoryItem item) => item.Kind switch
     {
-        _ when Public.PublicHistoryText.Handles(item.Kind) => Public.PublicHistoryText.Link(item),
+        _ when PublicHistoryText.Handles(item.Kind) => PublicHistoryText.Link(item),
         _ when PaymentHistoryText.Handles(item.Kind) => PaymentHistoryText.Link(item),
         _ when Clients.Lifecycle.LifecycleHistoryText.Handles(item.Kind) => Clients.Lifecycle.LifecycleHistoryText.Link(item),
         _ when Matters.MatterHistoryText.Handles(item.Kind) => Matters.MatterHistoryText.Link(item),

@@ -1,5 +1,5 @@
 using CrmBlazor.Domain.Payments;
-using CrmBlazor.Public;
+using CrmBlazor.Sending.Public;
 
 namespace CrmBlazor.Payments;
 

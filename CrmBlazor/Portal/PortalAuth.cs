@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using CrmBlazor.Domain.Portal;
 using CrmBlazor.Localization;
-using CrmBlazor.Public;
+using CrmBlazor.Sending.Public;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;

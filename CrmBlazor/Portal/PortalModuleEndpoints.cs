@@ -2,7 +2,7 @@ using CrmBlazor.Documents.Pdf;
 using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Portal;
 using CrmBlazor.Domain.Sending;
-using CrmBlazor.Public;
+using CrmBlazor.Sending.Public;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,7 +1,7 @@
 using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Portal;
 using CrmBlazor.Localization;
-using CrmBlazor.Public;
+using CrmBlazor.Sending.Public;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,6 +1,6 @@
 using Bunit;
 using CrmBlazor.Documents;
-using CrmBlazor.Documents.Sending;
+using CrmBlazor.Sending;
 using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.Documents;

@@ -1,6 +1,6 @@
 using Bunit;
 using CrmBlazor.Domain.Portal;
-using CrmBlazor.Support;
+using CrmBlazor.Portal.Support;
 using CrmBlazor.Tests.Support;
 using CrmBlazor.Tests.Support.Components;
 using CrmBlazor.Tests.Support.Portal;

@@ -1,3 +1,4 @@
+using CrmBlazor.Domain.Contacts;
 using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;

@@ -36,7 +36,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
          typeof(CrmBlazor.Domain.Commercial.FollowUpService), typeof(CrmBlazor.Domain.Commercial.FollowUpQueries),
          typeof(CrmBlazor.Domain.Commercial.DealService), typeof(CrmBlazor.Domain.Commercial.DealQueries),
          typeof(CrmBlazor.Domain.Commercial.CommercialTime),
-         typeof(CrmBlazor.Domain.Portal.ContactOnboardingService), typeof(CrmBlazor.Domain.Portal.PortalSupportDesk)];
+         typeof(CrmBlazor.Domain.Contacts.ContactOnboardingService), typeof(CrmBlazor.Domain.Portal.PortalSupportDesk)];
 
     private AsyncServiceScope _scope;
     private IRenderedComponent<MudProviders>? _root;

@@ -1,3 +1,4 @@
+using CrmBlazor.Domain.Contacts;
 using System.Text.RegularExpressions;
 using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Mail;

@@ -1,10 +1,11 @@
+using CrmBlazor.Documents;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Sending;
 using CrmBlazor.History;
 using CrmBlazor.Localization;
 using MudBlazor;
 
-namespace CrmBlazor.Documents.Sending;
+namespace CrmBlazor.Sending;
 
 /// <summary>History lines of sending, reminders and holds, in the reader's language.</summary>
 public static class SendingHistoryText

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
-namespace CrmBlazor.Public;
+namespace CrmBlazor.Sending.Public;
 
 /// <summary>"PublicPages" in appsettings.json.</summary>
 public sealed class PublicPageOptions

@@ -1,7 +1,7 @@
 using CrmBlazor.Documents.Pdf;
 using CrmBlazor.Domain.Sending;
 
-namespace CrmBlazor.Public;
+namespace CrmBlazor.Sending.Public;
 
 /// <summary>The public document page as rendered: the document, the visitor's forms and what to say above them.</summary>
 public sealed record PublicPageModel(string Token, PublicDocumentView View, SheetContext Sheet, PublicForms Forms)

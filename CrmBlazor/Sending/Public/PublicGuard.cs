@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace CrmBlazor.Public;
+namespace CrmBlazor.Sending.Public;
 
 /// <summary>What every public URL shares: privacy headers, the per-address miss limit, and the neutral miss page.</summary>
 public static class PublicGuard

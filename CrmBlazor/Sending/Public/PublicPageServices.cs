@@ -1,4 +1,4 @@
-namespace CrmBlazor.Public;
+namespace CrmBlazor.Sending.Public;
 
 public static class PublicPageServices
 {

@@ -2,13 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBlazor.Domain.Commercial;
 
-public static class CommercialServiceCollectionExtensions
+public static class CommercialRegistration
 {
     /// <summary>Commercial follow-ups and deals.</summary>
     public static IServiceCollection AddCommercial(this IServiceCollection services)
     {
-        // Bound to the "Commercial" section by the web host; defaults (Europe/Madrid) elsewhere.
-        services.AddOptions<CommercialOptions>();
+        services.AddOptions<CommercialOptions>().BindConfiguration(CommercialOptions.Section); // defaults: Europe/Madrid
         services.AddSingleton<CommercialTime>();
         services.AddScoped<FollowUpService>();
         services.AddScoped<FollowUpQueries>();

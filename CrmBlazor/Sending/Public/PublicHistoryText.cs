@@ -5,7 +5,7 @@ using CrmBlazor.Domain.Sending;
 using CrmBlazor.Localization;
 using MudBlazor;
 
-namespace CrmBlazor.Public;
+namespace CrmBlazor.Sending.Public;
 
 /// <summary>History lines of public links (SND-6): viewed, accepted, rejected, links revoked or made.</summary>
 public static class PublicHistoryText

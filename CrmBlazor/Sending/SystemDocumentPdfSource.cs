@@ -7,7 +7,7 @@ using CrmBlazor.Domain.Live;
 using CrmBlazor.Domain.Sending;
 using CrmBlazor.Domain.Settings;
 
-namespace CrmBlazor.Documents.Sending;
+namespace CrmBlazor.Sending;
 
 /// <summary>
 /// The document's PDF (stored or printed) for the domain's emails. It loads the document as the system:

@@ -1,4 +1,5 @@
-namespace CrmBlazor.Domain.Portal;
+using CrmBlazor.Domain.Portal;
+namespace CrmBlazor.Domain.Contacts;
 
 /// <summary>History data of portal access (CON-1, CON-5): whose access, for which customer, which modules.</summary>
 public sealed record PortalAccessData(long PersonId, string PersonName, long CustomerId, string CustomerName, PortalPermissions Permissions);

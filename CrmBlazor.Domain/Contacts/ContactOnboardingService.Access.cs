@@ -1,10 +1,11 @@
+using CrmBlazor.Domain.Portal;
 using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.History;
 using Microsoft.EntityFrameworkCore;
 
-namespace CrmBlazor.Domain.Portal;
+namespace CrmBlazor.Domain.Contacts;
 
 /// <summary>Portal access of existing contacts: give it, change its modules (CON-5), send a set-password link (CON-4), remove it.</summary>
 public sealed partial class ContactOnboardingService

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
-namespace CrmBlazor.Public;
+namespace CrmBlazor.Sending.Public;
 
 /// <summary>
 /// The public document page (SND-3, SND-4) as plain endpoints rendering static components: no circuit per

@@ -1,7 +1,8 @@
+using CrmBlazor.Domain.Portal;
 using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Common;
 
-namespace CrmBlazor.Domain.Portal;
+namespace CrmBlazor.Domain.Contacts;
 
 /// <summary>
 /// "New contact" on a company's page (CON-1): the person, their link to the company, their portal access and

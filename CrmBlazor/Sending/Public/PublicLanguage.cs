@@ -1,6 +1,6 @@
 using CrmBlazor.Localization;
 
-namespace CrmBlazor.Public;
+namespace CrmBlazor.Sending.Public;
 
 /// <summary>The language of a page that belongs to no document (the neutral "not available"): the browser's choice, else English.</summary>
 public static class PublicLanguage

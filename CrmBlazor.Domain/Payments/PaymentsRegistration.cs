@@ -5,12 +5,12 @@ using Stripe;
 
 namespace CrmBlazor.Domain.Payments;
 
-public static class PaymentServiceCollectionExtensions
+public static class PaymentsRegistration
 {
     /// <summary>The gateways, the payment services and a Stripe client made from Payments:Stripe:SecretKey when first needed.</summary>
     public static IServiceCollection AddPayments(this IServiceCollection services)
     {
-        services.AddOptions<PaymentOptions>();
+        services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section);
         services.TryAddSingleton<IStripeClient>(sp =>
             new StripeClient(sp.GetRequiredService<IOptions<PaymentOptions>>().Value.Stripe.SecretKey, httpClient: new SystemNetHttpClient(new HttpClient())));
         services.AddSingleton<SandboxPaymentGateway>();

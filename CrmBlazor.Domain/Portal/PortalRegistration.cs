@@ -1,11 +1,12 @@
+using CrmBlazor.Domain.Contacts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBlazor.Domain.Portal;
 
-public static class PortalServiceCollectionExtensions
+public static class PortalRegistration
 {
-    /// <summary>New contacts and their portal access (CON-1..CON-6), portal sessions and sign-in, and the portal's modules.</summary>
+    /// <summary>Portal sessions and sign-in, and the portal's modules.</summary>
     public static IServiceCollection AddPortal(this IServiceCollection services)
     {
         services.AddScoped<PortalSessions>();
@@ -14,7 +15,6 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<PortalPasswords>();
         services.AddScoped<PortalDocuments>().AddScoped<PortalMatters>().AddScoped<PortalSupport>().AddScoped<PortalSupportDesk>();
         services.AddSingleton<PortalEmails>();
-        services.AddScoped<ContactOnboardingService>();
         services.AddScoped<SetPasswordService>();
         return services;
     }

@@ -1,3 +1,4 @@
+using CrmBlazor.Domain.Portal;
 using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
@@ -5,7 +6,7 @@ using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Live;
 using Microsoft.EntityFrameworkCore;
 
-namespace CrmBlazor.Domain.Portal;
+namespace CrmBlazor.Domain.Contacts;
 
 /// <summary>
 /// "New contact" on a company (CON-1..CON-6): the person, the link (primary as CON-2 says), the portal account,

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CrmBlazor.Domain.Mail;
 
-public static class MailServiceCollectionExtensions
+public static class MailRegistration
 {
     /// <summary>The outbox, its transport (SMTP or pickup folder), the background sender and the Mail list.</summary>
     public static IServiceCollection AddCrmMail(this IServiceCollection services, MailOptions options, string repositoryRoot)
