@@ -31,7 +31,6 @@ public sealed class MatterQueries(CrmDbContextFactory dbs, ICurrentActor actors)
             .Select(m => new
             {
                 m.Id, m.Number, m.Title, m.ResponsibleUserId, m.Status, m.CreatedAt,
-                Blocked = !db.MatterParties.Any(p => p.MatterId == m.Id && p.Role == PartyRole.Client && p.IsActive),
             }).ToListAsync(ct);
         var page = rows.Take(size).ToList();
         var ids = page.Select(r => r.Id).ToList();
@@ -39,10 +38,14 @@ public sealed class MatterQueries(CrmDbContextFactory dbs, ICurrentActor actors)
                              join c in db.Clients on p.ClientId equals c.Id
                              where ids.Contains(p.MatterId) && p.Role == PartyRole.Client
                              orderby p.Id
-                             select new { p.MatterId, c.Name }).ToListAsync(ct);
+                             select new { p.MatterId, c.Name, p.IsActive }).ToListAsync(ct);
         var users = await UserNamesAsync(db, page.Select(r => r.ResponsibleUserId), ct);
-        var result = page.Select(r => new MatterRow(r.Id, r.Number, r.Title, users.GetValueOrDefault(r.ResponsibleUserId, "—"), r.Status, r.Blocked,
-            clients.Where(c => c.MatterId == r.Id).Select(c => c.Name).ToList(), r.CreatedAt)).ToList();
+        var result = page.Select(r =>
+        {
+            var own = clients.Where(c => c.MatterId == r.Id).ToList();
+            return new MatterRow(r.Id, r.Number, r.Title, users.GetValueOrDefault(r.ResponsibleUserId, "—"), r.Status,
+                MatterBlocking.IsBlocked(own.Select(c => (PartyRole.Client, c.IsActive))), own.Select(c => c.Name).ToList(), r.CreatedAt);
+        }).ToList();
         return new MatterPage(result, rows.Count > size ? page[^1].Number : null);
     }
 

@@ -38,9 +38,9 @@ public class ActivityTests
         await host.ToggleClientAsync(matter, a, false);
 
         Assert.True((await host.Activities().OptionsAsync(matter)).Blocked);
-        await Expect.RefusedAsync(() => host.Activities().AddAsync(matter, ActivityForms.Expense(10_00)), "Error.ActivityMatterBlocked");
-        await Expect.RefusedAsync(() => host.Activities().EditAsync(id, ActivityForms.Time(60), 1), "Error.ActivityMatterBlocked");
-        await Expect.RefusedAsync(() => host.Activities().DeleteAsync(id, 1), "Error.ActivityMatterBlocked");
+        await Expect.RefusedAsync(() => host.Activities().AddAsync(matter, ActivityForms.Expense(10_00)), MatterBlocking.RefusedKey);
+        await Expect.RefusedAsync(() => host.Activities().EditAsync(id, ActivityForms.Time(60), 1), MatterBlocking.RefusedKey);
+        await Expect.RefusedAsync(() => host.Activities().DeleteAsync(id, 1), MatterBlocking.RefusedKey);
         Assert.Equal(1, await ActivityCountAsync(host));
     }
 
@@ -58,7 +58,7 @@ public class ActivityTests
         await host.Activities().AddAsync(matter, ActivityForms.Expense(10_00));
 
         await host.ToggleClientAsync(matter, b, false);
-        await Expect.RefusedAsync(() => host.Activities().AddAsync(matter, ActivityForms.Expense(10_00)), "Error.ActivityMatterBlocked");
+        await Expect.RefusedAsync(() => host.Activities().AddAsync(matter, ActivityForms.Expense(10_00)), MatterBlocking.RefusedKey);
         Assert.Equal(1, await ActivityCountAsync(host));
     }
 

@@ -1,3 +1,4 @@
+using CrmBlazor.Domain.Matters;
 using System.Text.Json;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.Documents;
@@ -67,7 +68,7 @@ public class MatterProformaTests
         await host.Activities().AddAsync(matter, ActivityForms.Expense(10_00));
         await host.SetActiveAsync(matter, a, false);
 
-        await Expect.RefusedAsync(() => host.Proformas().CreateAsync(matter, 1), "Error.ActivityMatterBlocked");
+        await Expect.RefusedAsync(() => host.Proformas().CreateAsync(matter, 1), MatterBlocking.RefusedKey);
         await using var db = host.Db();
         Assert.Equal(0, await db.Documents.CountAsync());
         Assert.Equal(0, await db.Activities.CountAsync(x => x.BilledAt != null));

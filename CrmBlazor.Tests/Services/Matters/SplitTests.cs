@@ -1,3 +1,4 @@
+using CrmBlazor.Domain.Matters;
 using System.Text.Json;
 using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
@@ -166,8 +167,8 @@ public class SplitTests
         var view = await host.Split().GetAsync(matter);
         Assert.True(view.Blocked);
         Assert.Empty(view.Clients);
-        await Expect.RefusedAsync(() => SaveAsync(host, matter, view.Version, (a, 50m), (b, 50m)), "Error.ActivityMatterBlocked");
-        await Expect.RefusedAsync(() => SaveAsync(host, matter, view.Version), "Error.ActivityMatterBlocked");
+        await Expect.RefusedAsync(() => SaveAsync(host, matter, view.Version, (a, 50m), (b, 50m)), MatterBlocking.RefusedKey);
+        await Expect.RefusedAsync(() => SaveAsync(host, matter, view.Version), MatterBlocking.RefusedKey);
         // Nobody's part is left: the common activity waits for a client to be active again.
         Assert.Empty(await host.MatterSharesAsync(matter));
     }

@@ -1,3 +1,4 @@
+using CrmBlazor.Domain.Matters;
 using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.History;
@@ -49,7 +50,7 @@ public class TransferTests
         var before = await WhereAsync(s);
 
         Assert.DoesNotContain(blocked, (await host.ActivityList().TransferDestinationsAsync(s.Source)).Select(m => m.Id));
-        await Expect.RefusedAsync(async () => await host.Transfers().TransferAsync(s.Source, await RefsAsync(s, s.ForA, s.Common), blocked), "Error.TransferDestinationBlocked");
+        await Expect.RefusedAsync(async () => await host.Transfers().TransferAsync(s.Source, await RefsAsync(s, s.ForA, s.Common), blocked), MatterBlocking.RefusedKey);
 
         Assert.Equal(before, await WhereAsync(s));
         await using var db = host.Db();
@@ -65,7 +66,7 @@ public class TransferTests
         var blocked = await host.MatterAsync("Multi bloqueado", (s.A, false), (s.B, false));
 
         Assert.DoesNotContain(blocked, (await host.ActivityList().TransferDestinationsAsync(s.Source)).Select(m => m.Id));
-        await Expect.RefusedAsync(async () => await host.Transfers().TransferAsync(s.Source, await RefsAsync(s, s.ForB), blocked), "Error.TransferDestinationBlocked");
+        await Expect.RefusedAsync(async () => await host.Transfers().TransferAsync(s.Source, await RefsAsync(s, s.ForB), blocked), MatterBlocking.RefusedKey);
         Assert.Equal(s.Source, (await WhereAsync(s))[s.ForB].Matter);
     }
 
