@@ -1,5 +1,6 @@
 using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
+using CrmBlazor.Domain.History;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Domain.Matters;
@@ -82,14 +83,14 @@ public sealed class MatterQueries(CrmDbContextFactory dbs, ICurrentActor actors)
     }
 
     /// <summary>The matter's own timeline, newest first; <paramref name="beforeId"/> continues after the last line shown.</summary>
-    public async Task<IReadOnlyList<MatterEventItem>> TimelineAsync(long matterId, long? beforeId = null, int take = 50, CancellationToken ct = default)
+    public async Task<IReadOnlyList<HistoryItem>> TimelineAsync(long matterId, long? beforeId = null, int take = 50, CancellationToken ct = default)
     {
         (await actors.GetAsync()).RequireStaff();
         await using var db = dbs.CreateDbContext();
-        var q = db.MatterEvents.AsNoTracking().Where(e => e.MatterId == matterId);
+        var q = db.History.AsNoTracking().Where(e => e.MatterId == matterId);
         if (beforeId is { } before) q = q.Where(e => e.Id < before);
         return await q.OrderByDescending(e => e.Id).Take(Math.Clamp(take, 1, RowLimit))
-            .Select(e => new MatterEventItem(e.Id, e.Kind, e.At, e.ActorName, e.Text, e.Data)).ToListAsync(ct);
+            .Select(e => new HistoryItem(e.Id, e.Kind, e.At, e.ActorName, e.Text, e.Data, e.MatterId)).ToListAsync(ct);
     }
 
     /// <summary>Every matter where the client is a party, with its role and its own flag there (for the client's page).</summary>

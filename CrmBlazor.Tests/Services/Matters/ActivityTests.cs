@@ -89,7 +89,7 @@ public class ActivityTests
 
         Assert.Equal(0, await ActivityCountAsync(host));
         await using var db = host.Db();
-        Assert.Equal(0, await db.MatterEvents.CountAsync());
+        Assert.Equal(0, await db.History.CountAsync(e => e.MatterId != null));
     }
 
     [Theory]
@@ -117,7 +117,7 @@ public class ActivityTests
 
         Assert.Contains(feed.Changes, ch => ch.Topic == Topics.Activity && ch.Id == matter);
         await using var db = host.Db();
-        var events = await db.MatterEvents.Where(e => e.MatterId == matter).ToListAsync();
+        var events = await db.History.Where(e => e.MatterId == matter).ToListAsync();
         Assert.Equal(2, events.Count(e => e.Kind == HistoryKind.ActivityRecorded));
     }
 

@@ -1,8 +1,8 @@
-using CrmBlazor.Domain.Matters;
 using System.Text.Json;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.Documents;
 using CrmBlazor.Domain.History;
+using CrmBlazor.Domain.Matters;
 using CrmBlazor.Domain.Matters.Activities;
 using CrmBlazor.Tests.Support;
 using CrmBlazor.Tests.Support.Matters;
@@ -48,7 +48,7 @@ public class MatterProformaTests
         Assert.Equal(forA.Id, activities.Single(x => x.ClientId == a).DocumentId);
         Assert.Null(activities.Single(x => x.Billable == false).BilledAt);   // not billable: stays unbilled
         Assert.Equal(2, await db.History.CountAsync(h => h.Kind == HistoryKind.DocumentCreated));
-        var timeline = await db.MatterEvents.SingleAsync(e => e.MatterId == matter && e.Kind == HistoryKind.MatterProformasDrafted);
+        var timeline = await db.History.SingleAsync(e => e.MatterId == matter && e.Kind == HistoryKind.MatterProformasDrafted);
         Assert.Equal(2, JsonSerializer.Deserialize<ProformaHistoryData>(timeline.Data!)!.Proformas.Count);
 
         // Billed activities never change again; and there is nothing left to bill.

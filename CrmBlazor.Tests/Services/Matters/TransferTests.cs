@@ -1,7 +1,7 @@
-using CrmBlazor.Domain.Matters;
 using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.History;
+using CrmBlazor.Domain.Matters;
 using CrmBlazor.Domain.Matters.Activities;
 using CrmBlazor.Tests.Support;
 using CrmBlazor.Tests.Support.Matters;
@@ -54,7 +54,7 @@ public class TransferTests
 
         Assert.Equal(before, await WhereAsync(s));
         await using var db = host.Db();
-        Assert.Equal(0, await db.MatterEvents.CountAsync(e => e.Kind == HistoryKind.ActivitiesTransferred));
+        Assert.Equal(0, await db.History.CountAsync(e => e.MatterId != null && e.Kind == HistoryKind.ActivitiesTransferred));
     }
 
     [Theory]
@@ -93,7 +93,7 @@ public class TransferTests
         Assert.Empty(await host.MatterSharesAsync(s.Source));
 
         await using var db = host.Db();
-        var events = await db.MatterEvents.Where(e => e.Kind == HistoryKind.ActivitiesTransferred).Select(e => e.MatterId).ToListAsync();
+        var events = await db.History.Where(e => e.MatterId != null && e.Kind == HistoryKind.ActivitiesTransferred).Select(e => e.MatterId!.Value).ToListAsync();
         Assert.Equal([s.Source, partly], events.Order());
     }
 

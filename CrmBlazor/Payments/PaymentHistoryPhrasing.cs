@@ -8,14 +8,15 @@ using MudBlazor;
 namespace CrmBlazor.Payments;
 
 /// <summary>History lines of payments (SND-6): "Invoice INV-… — €50.00 by bank transfer, €71.00 still due", and flagged confirmations.</summary>
-public static class PaymentHistoryText
+public sealed class PaymentHistoryPhrasing : IHistoryPhrasing
 {
-    public static bool Handles(HistoryKind kind) => kind is HistoryKind.DocumentPaid or HistoryKind.DocumentPartlyPaid or HistoryKind.PaymentFlagged;
+    public IReadOnlyCollection<HistoryKind> Kinds { get; } =
+        [HistoryKind.DocumentPaid, HistoryKind.DocumentPartlyPaid, HistoryKind.PaymentFlagged];
 
-    public static string Icon(HistoryKind kind) =>
+    public string Icon(HistoryKind kind) =>
         kind == HistoryKind.PaymentFlagged ? Icons.Material.Filled.ReportProblem : Icons.Material.Filled.Payments;
 
-    public static IEnumerable<string> Lines(HistoryItem item, Text t)
+    public IEnumerable<string> Lines(HistoryItem item, Text t)
     {
         if (item.Kind == HistoryKind.PaymentFlagged && HistoryData.Parse<PaymentFlagData>(item.Data) is { } flag)
         {
@@ -31,7 +32,7 @@ public static class PaymentHistoryText
         }
     }
 
-    public static string? Link(HistoryItem item) => item.Kind == HistoryKind.PaymentFlagged
+    public string? Link(HistoryItem item) => item.Kind == HistoryKind.PaymentFlagged
         ? HistoryData.Parse<PaymentFlagData>(item.Data) is { } flag ? DocumentText.Href(flag.DocumentId) : null
         : HistoryData.Parse<PaymentHistoryData>(item.Data) is { } paid ? DocumentText.Href(paid.DocumentId) : null;
 }

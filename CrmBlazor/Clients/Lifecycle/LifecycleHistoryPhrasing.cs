@@ -9,12 +9,12 @@ using MudBlazor;
 namespace CrmBlazor.Clients.Lifecycle;
 
 /// <summary>History lines of deactivation, reactivation and subscriptions, in the reader's language (DEA-5, DEA-6).</summary>
-public static class LifecycleHistoryText
+public sealed class LifecycleHistoryPhrasing : IHistoryPhrasing
 {
-    public static bool Handles(HistoryKind kind) => kind is HistoryKind.ClientDeactivated or HistoryKind.ClientReactivated
-        or HistoryKind.SubscriptionCreated or HistoryKind.SubscriptionEnded or HistoryKind.SubscriptionInvoiced;
+    public IReadOnlyCollection<HistoryKind> Kinds { get; } =
+        [HistoryKind.ClientDeactivated, HistoryKind.ClientReactivated, HistoryKind.SubscriptionCreated, HistoryKind.SubscriptionEnded, HistoryKind.SubscriptionInvoiced];
 
-    public static string Icon(HistoryKind kind) => kind switch
+    public string Icon(HistoryKind kind) => kind switch
     {
         HistoryKind.ClientDeactivated => Icons.Material.Filled.PauseCircle,
         HistoryKind.ClientReactivated => Icons.Material.Filled.PlayCircle,
@@ -22,7 +22,7 @@ public static class LifecycleHistoryText
         _ => Icons.Material.Filled.EventRepeat,
     };
 
-    public static IEnumerable<string> Lines(HistoryItem item, Text t)
+    public IEnumerable<string> Lines(HistoryItem item, Text t)
     {
         switch (item.Kind)
         {
@@ -47,6 +47,6 @@ public static class LifecycleHistoryText
         }
     }
 
-    public static string? Link(HistoryItem item) =>
+    public string? Link(HistoryItem item) =>
         item.Kind == HistoryKind.SubscriptionInvoiced && HistoryData.Parse<SubscriptionInvoicedData>(item.Data) is { } i ? DocumentText.Href(i.DocumentId) : null;
 }

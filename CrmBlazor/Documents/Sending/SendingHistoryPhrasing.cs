@@ -1,3 +1,4 @@
+using CrmBlazor.Domain.Documents;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Sending;
 using CrmBlazor.History;
@@ -6,10 +7,16 @@ using MudBlazor;
 
 namespace CrmBlazor.Documents.Sending;
 
-/// <summary>History lines of sending, reminders and holds, in the reader's language.</summary>
-public static class SendingHistoryText
+/// <summary>Lines of sending, reminders and holds (SND-1, SND-6), linking to the document.</summary>
+public sealed class SendingHistoryPhrasing : IHistoryPhrasing
 {
-    public static string Icon(HistoryKind kind) => kind switch
+    public IReadOnlyCollection<HistoryKind> Kinds { get; } =
+    [
+        HistoryKind.DocumentQueued, HistoryKind.ReminderQueued, HistoryKind.ReminderNotSent, HistoryKind.DocumentHeld,
+        HistoryKind.DocumentReleased,
+    ];
+
+    public string Icon(HistoryKind kind) => kind switch
     {
         HistoryKind.DocumentQueued => Icons.Material.Filled.Email,
         HistoryKind.ReminderQueued => Icons.Material.Filled.NotificationImportant,
@@ -18,7 +25,15 @@ public static class SendingHistoryText
         _ => Icons.Material.Filled.PlayCircle,
     };
 
-    public static string? Line(HistoryItem item, Text t) =>
+    public IEnumerable<string> Lines(HistoryItem item, Text t)
+    {
+        if (Line(item, t) is { } line) yield return line;
+        else if (item.Text.Length > 0) yield return item.Text;
+    }
+
+    public string? Link(HistoryItem item) => HistoryData.Parse<DocumentRef>(item.Data) is { } about ? DocumentText.Href(about.DocumentId) : null;
+
+    private static string? Line(HistoryItem item, Text t) =>
         item.Kind switch
         {
             HistoryKind.DocumentQueued when HistoryData.Parse<SendingData>(item.Data) is { } s =>

@@ -2,18 +2,19 @@ using System.Text.Json;
 using CrmBlazor.Documents;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Sending;
+using CrmBlazor.History;
 using CrmBlazor.Localization;
 using MudBlazor;
 
 namespace CrmBlazor.Public;
 
 /// <summary>History lines of public links (SND-6): viewed, accepted, rejected, links revoked or made.</summary>
-public static class PublicHistoryText
+public sealed class PublicHistoryPhrasing : IHistoryPhrasing
 {
-    public static bool Handles(HistoryKind kind) => kind is HistoryKind.DocumentViewed or HistoryKind.DocumentAccepted
-        or HistoryKind.DocumentRejected or HistoryKind.PublicLinksRevoked or HistoryKind.PublicLinkCreated;
+    public IReadOnlyCollection<HistoryKind> Kinds { get; } =
+        [HistoryKind.DocumentViewed, HistoryKind.DocumentAccepted, HistoryKind.DocumentRejected, HistoryKind.PublicLinksRevoked, HistoryKind.PublicLinkCreated];
 
-    public static string Icon(HistoryKind kind) => kind switch
+    public string Icon(HistoryKind kind) => kind switch
     {
         HistoryKind.DocumentViewed => Icons.Material.Filled.Visibility,
         HistoryKind.DocumentAccepted => Icons.Material.Filled.CheckCircle,
@@ -22,7 +23,7 @@ public static class PublicHistoryText
         _ => Icons.Material.Filled.AddLink,
     };
 
-    public static IEnumerable<string> Lines(HistoryItem item, Text t)
+    public IEnumerable<string> Lines(HistoryItem item, Text t)
     {
         if (Parse(item.Data) is not { } e)
         {
@@ -37,7 +38,7 @@ public static class PublicHistoryText
         if (e.Comment.Length > 0) yield return e.Comment;
     }
 
-    public static string? Link(HistoryItem item) => Parse(item.Data) is { } e ? DocumentText.Href(e.DocumentId) : null;
+    public string? Link(HistoryItem item) => Parse(item.Data) is { } e ? DocumentText.Href(e.DocumentId) : null;
 
     private static PublicLinkEvent? Parse(string? json)
     {

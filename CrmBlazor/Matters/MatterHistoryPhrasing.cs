@@ -7,12 +7,12 @@ using MudBlazor;
 namespace CrmBlazor.Matters;
 
 /// <summary>Matter lines (kinds 60–64) in the reader's language, for a client's History and the matter's own timeline.</summary>
-public static class MatterHistoryText
+public sealed class MatterHistoryPhrasing : IHistoryPhrasing
 {
-    public static bool Handles(HistoryKind kind) => kind is HistoryKind.MatterCreated or HistoryKind.MatterPartyAdded
-        or HistoryKind.MatterPartyRemoved or HistoryKind.MatterPartyChanged or HistoryKind.MatterChanged;
+    public IReadOnlyCollection<HistoryKind> Kinds { get; } =
+        [HistoryKind.MatterCreated, HistoryKind.MatterPartyAdded, HistoryKind.MatterPartyRemoved, HistoryKind.MatterPartyChanged, HistoryKind.MatterChanged];
 
-    public static string Icon(HistoryKind kind) => kind switch
+    public string Icon(HistoryKind kind) => kind switch
     {
         HistoryKind.MatterCreated => Icons.Material.Filled.Gavel,
         HistoryKind.MatterPartyAdded => Icons.Material.Filled.GroupAdd,
@@ -21,13 +21,15 @@ public static class MatterHistoryText
         _ => Icons.Material.Filled.Groups,
     };
 
-    /// <summary>In a client's History: which matter, and what happened to the client on it.</summary>
-    public static IEnumerable<string> Lines(HistoryItem item, Text t) => Lines(item.Kind, item.Text, item.Data, t, withMatter: true);
+    /// <summary>
+    /// In a client's History: which matter, and what happened to the client on it. On the matter's own timeline the
+    /// matter goes without saying.
+    /// </summary>
+    public IEnumerable<string> Lines(HistoryItem item, Text t) => Lines(item.Kind, item.Text, item.Data, t, withMatter: item.MatterId is null);
 
-    /// <summary>On the matter's own timeline the matter goes without saying.</summary>
-    public static IEnumerable<string> Lines(MatterEventItem item, Text t) => Lines(item.Kind, item.Text, item.Data, t, withMatter: false);
+    public string LinkText(Text t) => t["Matters.History.Open"];
 
-    public static string? Link(HistoryItem item) => item.Kind switch
+    public string? Link(HistoryItem item) => item.Kind switch
     {
         HistoryKind.MatterChanged when HistoryData.Parse<MatterChangeData>(item.Data) is { Change: PartyChanges.Deleted } => null,
         HistoryKind.MatterChanged => HistoryData.Parse<MatterChangeData>(item.Data) is { } c ? Href(c.MatterId) : null,

@@ -1,19 +1,21 @@
 using System.Text.Json;
 using CrmBlazor.Domain.Clients.Archive;
 using CrmBlazor.Domain.History;
+using CrmBlazor.History;
 using CrmBlazor.Localization;
 using MudBlazor;
 
 namespace CrmBlazor.Clients.Archive;
 
 /// <summary>History lines of archive and restore (ARC-5): who and when are on the line itself; this adds the detail.</summary>
-public static class ArchiveHistoryText
+public sealed class ArchiveHistoryPhrasing : IHistoryPhrasing
 {
-    public static bool Handles(HistoryKind kind) => kind is HistoryKind.ClientArchived or HistoryKind.ClientRestored;
+    public IReadOnlyCollection<HistoryKind> Kinds { get; } =
+        [HistoryKind.ClientArchived, HistoryKind.ClientRestored];
 
-    public static string Icon(HistoryKind kind) => kind == HistoryKind.ClientArchived ? Icons.Material.Filled.Archive : Icons.Material.Filled.Unarchive;
+    public string Icon(HistoryKind kind) => kind == HistoryKind.ClientArchived ? Icons.Material.Filled.Archive : Icons.Material.Filled.Unarchive;
 
-    public static IEnumerable<string> Lines(HistoryItem item, Text t)
+    public IEnumerable<string> Lines(HistoryItem item, Text t)
     {
         if (Parse(item.Data) is not { } data) yield break;
         if (data.Undo) yield return t["Archive.History.Undo"];

@@ -8,15 +8,15 @@ using MudBlazor;
 namespace CrmBlazor.Matters.Activities;
 
 /// <summary>
-/// Activity, split, transfer and matter proforma lines (kinds 65–69) in the reader's language: for a client's History
-/// tab and for a matter's timeline (<see cref="Lines(HistoryKind, string?, Text)"/> takes a MatterEvent's kind and data).
+/// Activity, split, transfer and matter proforma lines (kinds 65–69) in the reader's language, the same in a client's
+/// History and on the matter's timeline.
 /// </summary>
-public static class ActivitiesHistoryText
+public sealed class ActivitiesHistoryPhrasing : IHistoryPhrasing
 {
-    public static bool Handles(HistoryKind kind) => kind is HistoryKind.ActivityRecorded or HistoryKind.MatterSplitChanged
-        or HistoryKind.ActivitiesTransferred or HistoryKind.MatterProformasDrafted;
+    public IReadOnlyCollection<HistoryKind> Kinds { get; } =
+        [HistoryKind.ActivityRecorded, HistoryKind.MatterSplitChanged, HistoryKind.ActivitiesTransferred, HistoryKind.MatterProformasDrafted];
 
-    public static string Icon(HistoryKind kind) => kind switch
+    public string Icon(HistoryKind kind) => kind switch
     {
         HistoryKind.MatterSplitChanged => Icons.Material.Filled.PieChart,
         HistoryKind.ActivitiesTransferred => Icons.Material.Filled.DriveFileMove,
@@ -24,32 +24,28 @@ public static class ActivitiesHistoryText
         _ => Icons.Material.Filled.Schedule,
     };
 
-    public static IEnumerable<string> Lines(HistoryItem item, Text t) => Lines(item.Kind, item.Data, t, item.Text);
-
-    public static IEnumerable<string> Lines(HistoryKind kind, string? data, Text t, string fallback = "")
+    public IEnumerable<string> Lines(HistoryItem item, Text t)
     {
-        switch (kind)
+        switch (item.Kind)
         {
-            case HistoryKind.ActivityRecorded when HistoryData.Parse<ActivityHistoryData>(data) is { } a:
+            case HistoryKind.ActivityRecorded when HistoryData.Parse<ActivityHistoryData>(item.Data) is { } a:
                 yield return t["ActivitiesHistory." + a.Change, a.Description, DocumentText.Money(a.AmountMinor, a.Currency)];
                 break;
-            case HistoryKind.MatterSplitChanged when HistoryData.Parse<SplitHistoryData>(data) is { } s:
+            case HistoryKind.MatterSplitChanged when HistoryData.Parse<SplitHistoryData>(item.Data) is { } s:
                 yield return t["ActivitiesHistory.Split", s.MatterNumber,
                     string.Join(", ", s.Parts.Select(p => $"{p.ClientName} {DocumentText.Percent(p.BasisPoints / 100m)}"))];
                 break;
-            case HistoryKind.ActivitiesTransferred when HistoryData.Parse<TransferHistoryData>(data) is { } x:
+            case HistoryKind.ActivitiesTransferred when HistoryData.Parse<TransferHistoryData>(item.Data) is { } x:
                 yield return t["ActivitiesHistory.Transfer", x.Count, DocumentText.Money(x.AmountMinor, x.Currency), x.FromNumber, x.ToNumber];
                 if (x.MadeCommon > 0) yield return t["ActivitiesHistory.MadeCommon", x.MadeCommon];
                 break;
-            case HistoryKind.MatterProformasDrafted when HistoryData.Parse<ProformaHistoryData>(data) is { } p:
+            case HistoryKind.MatterProformasDrafted when HistoryData.Parse<ProformaHistoryData>(item.Data) is { } p:
                 yield return t["ActivitiesHistory.Proformas", p.MatterNumber, p.Activities, p.Proformas.Count];
                 foreach (var part in p.Proformas) yield return $"{part.ClientName}: {DocumentText.Money(part.TotalMinor, p.Currency)}";
                 break;
             default:
-                if (fallback.Length > 0) yield return fallback;
+                if (item.Text.Length > 0) yield return item.Text;
                 break;
         }
     }
-
-    public static string? Link(HistoryItem item) => null;
 }

@@ -7,11 +7,15 @@ using MudBlazor;
 namespace CrmBlazor.Commercial;
 
 /// <summary>Follow-up and deal lines (kinds 80–88) of a client's History, in the reader's language (COM-3).</summary>
-public static class CommercialHistoryText
+public sealed class CommercialHistoryPhrasing : IHistoryPhrasing
 {
-    public static bool Handles(HistoryKind kind) => kind is >= HistoryKind.FollowUpScheduled and <= HistoryKind.DealQuoteCreated;
+    public IReadOnlyCollection<HistoryKind> Kinds { get; } =
+    [
+        HistoryKind.FollowUpScheduled, HistoryKind.FollowUpReassigned, HistoryKind.FollowUpCompleted, HistoryKind.FollowUpEdited,
+        HistoryKind.DealCreated, HistoryKind.DealStageChanged, HistoryKind.DealEdited, HistoryKind.DealQuoteCreated,
+    ];
 
-    public static string Icon(HistoryKind kind) => kind switch
+    public string Icon(HistoryKind kind) => kind switch
     {
         HistoryKind.FollowUpScheduled => Icons.Material.Filled.AddAlarm,
         HistoryKind.FollowUpReassigned => Icons.Material.Filled.SwapHoriz,
@@ -21,7 +25,7 @@ public static class CommercialHistoryText
         _ => Icons.Material.Filled.Handshake,
     };
 
-    public static IEnumerable<string> Lines(HistoryItem item, Text t)
+    public IEnumerable<string> Lines(HistoryItem item, Text t)
     {
         if (item.Kind <= HistoryKind.FollowUpEdited && HistoryData.Parse<FollowUpHistoryData>(item.Data) is { } f)
         {
@@ -41,6 +45,6 @@ public static class CommercialHistoryText
     }
 
     /// <summary>A quote made from a deal links to the quote.</summary>
-    public static string? Link(HistoryItem item) =>
+    public string? Link(HistoryItem item) =>
         item.Kind == HistoryKind.DealQuoteCreated && HistoryData.Parse<DealHistoryData>(item.Data) is { QuoteDocumentId: { } id } ? Documents.DocumentText.Href(id) : null;
 }

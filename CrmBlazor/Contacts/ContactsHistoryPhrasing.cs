@@ -8,12 +8,12 @@ using MudBlazor;
 namespace CrmBlazor.Contacts;
 
 /// <summary>History lines of portal access (CON-1, CON-3..CON-5): who got access, which emails went, which modules.</summary>
-public static class ContactsHistoryText
+public sealed class ContactsHistoryPhrasing : IHistoryPhrasing
 {
-    public static bool Handles(HistoryKind kind) => kind is HistoryKind.PortalAccessGranted or HistoryKind.WelcomeEmailQueued
-        or HistoryKind.SetPasswordEmailQueued or HistoryKind.PortalPasswordSet or HistoryKind.PortalPermissionsChanged;
+    public IReadOnlyCollection<HistoryKind> Kinds { get; } =
+        [HistoryKind.PortalAccessGranted, HistoryKind.WelcomeEmailQueued, HistoryKind.SetPasswordEmailQueued, HistoryKind.PortalPasswordSet, HistoryKind.PortalPermissionsChanged];
 
-    public static string Icon(HistoryKind kind) => kind switch
+    public string Icon(HistoryKind kind) => kind switch
     {
         HistoryKind.PortalAccessGranted => Icons.Material.Filled.LockOpen,
         HistoryKind.WelcomeEmailQueued or HistoryKind.SetPasswordEmailQueued => Icons.Material.Filled.Email,
@@ -21,7 +21,7 @@ public static class ContactsHistoryText
         _ => Icons.Material.Filled.Tune,
     };
 
-    public static IEnumerable<string> Lines(HistoryItem item, Text t)
+    public IEnumerable<string> Lines(HistoryItem item, Text t)
     {
         switch (item.Kind)
         {
