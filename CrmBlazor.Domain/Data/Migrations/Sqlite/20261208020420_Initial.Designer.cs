@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CrmBlazor.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCrmDbContext))]
-    [Migration("20261126140113_Sending")]
-    partial class Sending
+    [Migration("20261208020420_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -186,7 +186,8 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.HasIndex("PersonId");
 
                     b.HasIndex("CompanyId", "PersonId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_ContactLinks_CompanyId_PersonId");
 
                     b.ToTable("ContactLinks");
                 });
@@ -226,6 +227,121 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SavedFilters");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Commercial.Deal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpectedClose")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("QuoteDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("QuoteDocumentId");
+
+                    b.HasIndex("Stage", "ExpectedClose", "Id");
+
+                    b.ToTable("Deals");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Commercial.FollowUp", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "DueAt");
+
+                    b.HasIndex("AssignedUserId", "CompletedAt", "DueAt");
+
+                    b.ToTable("FollowUps");
                 });
 
             modelBuilder.Entity("CrmBlazor.Domain.Documents.Document", b =>
@@ -480,13 +596,16 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ClientId")
+                    b.Property<long?>("ClientId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Data")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MatterId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
@@ -501,9 +620,14 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("ClientId", "Id");
 
+                    b.HasIndex("MatterId", "Id");
+
                     b.HasIndex("ClientId", "Kind", "Id");
 
-                    b.ToTable("History");
+                    b.ToTable("History", t =>
+                        {
+                            t.HasCheckConstraint("CK_History_OneTimeline", "(\"ClientId\" IS NULL) <> (\"MatterId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("CrmBlazor.Domain.Mail.OutboxAttachment", b =>
@@ -617,6 +741,210 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("CrmBlazor.Domain.Matters.Activity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Billable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("BilledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HourlyRateMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MatterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("MatterId", "BilledAt", "ClientId");
+
+                    b.HasIndex("MatterId", "Date", "Id");
+
+                    b.ToTable("Activities");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Matters.ActivityShare", b =>
+                {
+                    b.Property<long>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActivityId", "ClientId");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("ActivityShares");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Matters.Matter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Number", "Id");
+
+                    b.ToTable("Matters");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Matters.MatterIntervenant", b =>
+                {
+                    b.Property<long>("MatterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MatterId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("MatterIntervenants");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Matters.MatterParty", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MatterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SharedOnPortal")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "IsActive");
+
+                    b.HasIndex("MatterId", "ClientId")
+                        .IsUnique();
+
+                    b.ToTable("MatterParties");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Matters.MatterSplit", b =>
+                {
+                    b.Property<long>("MatterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BasisPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MatterId", "ClientId");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("MatterSplits");
+                });
+
             modelBuilder.Entity("CrmBlazor.Domain.Payments.Payment", b =>
                 {
                     b.Property<long>("Id")
@@ -660,7 +988,8 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.HasIndex("DocumentId");
 
                     b.HasIndex("Provider", "ProviderPaymentId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_Payments_Provider_ProviderPaymentId");
 
                     b.ToTable("Payments");
                 });
@@ -750,9 +1079,132 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Provider", "EventId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_PaymentEvents_Provider_EventId");
 
                     b.ToTable("PaymentEvents");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Portal.PortalAccount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastSignInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PasswordSetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Permissions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PortalAccounts_PersonId");
+
+                    b.ToTable("PortalAccounts");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Portal.SetPasswordToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PortalAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortalAccountId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("SetPasswordTokens");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Portal.SupportMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PortalAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StaffUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortalAccountId");
+
+                    b.HasIndex("CustomerId", "Id");
+
+                    b.ToTable("SupportMessages");
                 });
 
             modelBuilder.Entity("CrmBlazor.Domain.Reminders.ReminderSent", b =>
@@ -776,7 +1228,8 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DocumentId", "Level")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_RemindersSent_DocumentId_Level");
 
                     b.ToTable("RemindersSent");
                 });
@@ -904,6 +1357,9 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DefaultPortalPermissions")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DeliveryNotePrefix")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -974,6 +1430,9 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("WelcomeEmailEnabled")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("Settings");
@@ -989,6 +1448,7 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                             CreditNotePrefix = "CN",
                             DefaultCurrency = "EUR",
                             DefaultLanguage = "en",
+                            DefaultPortalPermissions = 15,
                             DeliveryNotePrefix = "DN",
                             Email = "",
                             InvoicePrefix = "INV",
@@ -1002,7 +1462,8 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                             RemindersEnabled = true,
                             Street = "",
                             TaxId = "",
-                            Version = 1L
+                            Version = 1L,
+                            WelcomeEmailEnabled = true
                         });
                 });
 
@@ -1132,6 +1593,142 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("CrmBlazor.Domain.Subscriptions.Subscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AutoSend")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Interval")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("NextInvoiceDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodsInvoiced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("Status", "NextInvoiceDate");
+
+                    b.ToTable("Subscriptions");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Subscriptions.SubscriptionInvoice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AutoSend")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("MailQueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("SubscriptionId", "PeriodStart")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SubscriptionInvoices_SubscriptionId_PeriodStart");
+
+                    b.ToTable("SubscriptionInvoices");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Subscriptions.SubscriptionLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DiscountPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TaxRateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnitPriceMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaxRateId");
+
+                    b.HasIndex("SubscriptionId", "Position");
+
+                    b.ToTable("SubscriptionLines");
+                });
+
             modelBuilder.Entity("CrmBlazor.Domain.Users.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1183,6 +1780,9 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Rights")
                         .HasColumnType("INTEGER");
@@ -1242,6 +1842,23 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("Audit");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1438,6 +2055,29 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("CrmBlazor.Domain.Commercial.Deal", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CrmBlazor.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("QuoteDocumentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Commercial.FollowUp", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CrmBlazor.Domain.Documents.Document", b =>
                 {
                     b.HasOne("CrmBlazor.Domain.Clients.Client", null)
@@ -1490,8 +2130,12 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.HasOne("CrmBlazor.Domain.Clients.Client", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CrmBlazor.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("CrmBlazor.Domain.Mail.OutboxAttachment", b =>
@@ -1516,6 +2160,79 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("CrmBlazor.Domain.Matters.Activity", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CrmBlazor.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CrmBlazor.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Matters.ActivityShare", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Matters.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CrmBlazor.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Matters.MatterIntervenant", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Matters.Matter", null)
+                        .WithMany("Intervenants")
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Matters.MatterParty", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CrmBlazor.Domain.Matters.Matter", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Matters.MatterSplit", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CrmBlazor.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CrmBlazor.Domain.Payments.Payment", b =>
                 {
                     b.HasOne("CrmBlazor.Domain.Documents.Document", null)
@@ -1532,6 +2249,44 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Portal.PortalAccount", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CrmBlazor.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Portal.SetPasswordToken", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Portal.PortalAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PortalAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Portal.SupportMessage", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CrmBlazor.Domain.Portal.PortalAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PortalAccountId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CrmBlazor.Domain.Reminders.ReminderSent", b =>
@@ -1558,6 +2313,44 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("LinkId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Subscriptions.Subscription", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Subscriptions.SubscriptionInvoice", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CrmBlazor.Domain.Subscriptions.Subscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Subscriptions.SubscriptionLine", b =>
+                {
+                    b.HasOne("CrmBlazor.Domain.Subscriptions.Subscription", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CrmBlazor.Domain.Settings.TaxRate", null)
+                        .WithMany()
+                        .HasForeignKey("TaxRateId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1627,6 +2420,18 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
             modelBuilder.Entity("CrmBlazor.Domain.Mail.OutboxMessage", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Matters.Matter", b =>
+                {
+                    b.Navigation("Intervenants");
+
+                    b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Domain.Subscriptions.Subscription", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }
