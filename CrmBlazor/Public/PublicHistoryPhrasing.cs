@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CrmBlazor.Documents;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Sending;
@@ -25,7 +24,7 @@ public sealed class PublicHistoryPhrasing : IHistoryPhrasing
 
     public IEnumerable<string> Lines(HistoryItem item, Text t)
     {
-        if (Parse(item.Data) is not { } e)
+        if (HistoryData.Parse<PublicLinkEvent>(item.Data) is not { } e)
         {
             if (item.Text.Length > 0) yield return item.Text;
             yield break;
@@ -38,18 +37,5 @@ public sealed class PublicHistoryPhrasing : IHistoryPhrasing
         if (e.Comment.Length > 0) yield return e.Comment;
     }
 
-    public string? Link(HistoryItem item) => Parse(item.Data) is { } e ? DocumentText.Href(e.DocumentId) : null;
-
-    private static PublicLinkEvent? Parse(string? json)
-    {
-        if (string.IsNullOrEmpty(json)) return null;
-        try
-        {
-            return JsonSerializer.Deserialize<PublicLinkEvent>(json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public string? Link(HistoryItem item) => HistoryData.Parse<PublicLinkEvent>(item.Data) is { } e ? DocumentText.Href(e.DocumentId) : null;
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CrmBlazor.Domain.Clients.Archive;
 using CrmBlazor.Domain.History;
 using CrmBlazor.History;
@@ -17,21 +16,8 @@ public sealed class ArchiveHistoryPhrasing : IHistoryPhrasing
 
     public IEnumerable<string> Lines(HistoryItem item, Text t)
     {
-        if (Parse(item.Data) is not { } data) yield break;
+        if (HistoryData.Parse<ArchiveHistoryData>(item.Data) is not { } data) yield break;
         if (data.Undo) yield return t["Archive.History.Undo"];
         else if (data.Count > 1) yield return t["Archive.History.Bulk", data.Count];
-    }
-
-    private static ArchiveHistoryData? Parse(string? json)
-    {
-        if (string.IsNullOrEmpty(json)) return null;
-        try
-        {
-            return JsonSerializer.Deserialize<ArchiveHistoryData>(json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }
