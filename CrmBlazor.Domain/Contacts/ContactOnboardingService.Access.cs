@@ -119,7 +119,7 @@ public sealed partial class ContactOnboardingService
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex, "PortalAccounts"))
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex, UniqueIndexes.PortalAccountPerPerson))
         {
             throw new DomainException("Error.PortalAccessExists");
         }

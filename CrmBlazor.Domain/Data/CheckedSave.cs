@@ -20,12 +20,11 @@ public static class CheckedSave
         {
             throw new ConcurrencyConflictException(conflictKey);
         }
-        catch (DbUpdateException ex) when (ex.InnerException?.Message.Contains("PersonEmail", StringComparison.Ordinal) == true
-                                           || ex.InnerException?.Message.Contains("Clients.EmailLower", StringComparison.Ordinal) == true)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex, UniqueIndexes.PersonEmail))
         {
             throw ValidationFailedException.For(nameof(ClientForm.Email), "Error.EmailTaken");
         }
-        catch (DbUpdateException ex) when (ex.InnerException?.Message.Contains("ContactLinks", StringComparison.Ordinal) == true)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex, UniqueIndexes.ContactLinkPair, UniqueIndexes.ContactLinkOnePrimary))
         {
             // Two staff changed the same company's contacts at once and the one-primary (or one-link) index decided.
             throw new ConcurrencyConflictException(conflictKey);

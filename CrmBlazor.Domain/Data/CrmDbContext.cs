@@ -49,7 +49,6 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Matters.Activity> Activities => Set<Matters.Activity>();
     public DbSet<Matters.ActivityShare> ActivityShares => Set<Matters.ActivityShare>();
     public DbSet<Matters.MatterSplit> MatterSplits => Set<Matters.MatterSplit>();
-    public DbSet<Matters.MatterEvent> MatterEvents => Set<Matters.MatterEvent>();
     public DbSet<Portal.PortalAccount> PortalAccounts => Set<Portal.PortalAccount>();
     public DbSet<Portal.SetPasswordToken> SetPasswordTokens => Set<Portal.SetPasswordToken>();
     public DbSet<Portal.SupportMessage> SupportMessages => Set<Portal.SupportMessage>();

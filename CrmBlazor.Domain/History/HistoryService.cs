@@ -20,7 +20,7 @@ public sealed class HistoryService(CrmDbContextFactory dbs, ICurrentActor actors
         if (kind is { } k) q = q.Where(h => h.Kind == k);
         if (beforeId is { } before) q = q.Where(h => h.Id < before);
         return await q.OrderByDescending(h => h.Id).Take(Math.Clamp(take, 1, 200))
-            .Select(h => new HistoryItem(h.Id, h.Kind, h.At, h.ActorName, h.Text, h.Data)).ToListAsync(ct);
+            .Select(h => new HistoryItem(h.Id, h.Kind, h.At, h.ActorName, h.Text, h.Data, h.MatterId)).ToListAsync(ct);
     }
 
     public async Task<long> AddCommentAsync(long clientId, string text, CancellationToken ct = default)

@@ -9,7 +9,7 @@ public static class HistoryWriter
 {
     public static HistoryEvent Record(this CrmDbContext db, long clientId, HistoryKind kind, Actor actor, DateTime at, string text = "", object? data = null)
     {
-        var entry = new HistoryEvent(clientId, kind, at, actor.UserId, actor.Name, text, data is null ? null : JsonSerializer.Serialize(data));
+        var entry = HistoryEvent.OnClient(clientId, kind, at, actor.UserId, actor.Name, text, data is null ? null : JsonSerializer.Serialize(data));
         db.History.Add(entry);
         return entry;
     }

@@ -8,10 +8,10 @@ namespace CrmBlazor.Domain.Matters;
 public static class MatterHistory
 {
     /// <summary>Adds a line to the matter's timeline (saved with the caller's changes).</summary>
-    public static MatterEvent RecordOnMatter(this CrmDbContext db, long matterId, HistoryKind kind, Actor actor, DateTime at, string text = "", object? data = null)
+    public static HistoryEvent RecordOnMatter(this CrmDbContext db, long matterId, HistoryKind kind, Actor actor, DateTime at, string text = "", object? data = null)
     {
-        var entry = new MatterEvent(matterId, kind, at, actor.UserId, actor.Name, text, data is null ? null : JsonSerializer.Serialize(data));
-        db.MatterEvents.Add(entry);
+        var entry = HistoryEvent.OnMatter(matterId, kind, at, actor.UserId, actor.Name, text, data is null ? null : JsonSerializer.Serialize(data));
+        db.History.Add(entry);
         return entry;
     }
 }

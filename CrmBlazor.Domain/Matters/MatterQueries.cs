@@ -1,5 +1,6 @@
 using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
+using CrmBlazor.Domain.History;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Domain.Matters;
@@ -31,7 +32,6 @@ public sealed class MatterQueries(CrmDbContextFactory dbs, ICurrentActor actors)
             .Select(m => new
             {
                 m.Id, m.Number, m.Title, m.ResponsibleUserId, m.Status, m.CreatedAt,
-                Blocked = !db.MatterParties.Any(p => p.MatterId == m.Id && p.Role == PartyRole.Client && p.IsActive),
             }).ToListAsync(ct);
         var page = rows.Take(size).ToList();
         var ids = page.Select(r => r.Id).ToList();
@@ -39,10 +39,14 @@ public sealed class MatterQueries(CrmDbContextFactory dbs, ICurrentActor actors)
                              join c in db.Clients on p.ClientId equals c.Id
                              where ids.Contains(p.MatterId) && p.Role == PartyRole.Client
                              orderby p.Id
-                             select new { p.MatterId, c.Name }).ToListAsync(ct);
+                             select new { p.MatterId, c.Name, p.IsActive }).ToListAsync(ct);
         var users = await UserNamesAsync(db, page.Select(r => r.ResponsibleUserId), ct);
-        var result = page.Select(r => new MatterRow(r.Id, r.Number, r.Title, users.GetValueOrDefault(r.ResponsibleUserId, "—"), r.Status, r.Blocked,
-            clients.Where(c => c.MatterId == r.Id).Select(c => c.Name).ToList(), r.CreatedAt)).ToList();
+        var result = page.Select(r =>
+        {
+            var own = clients.Where(c => c.MatterId == r.Id).ToList();
+            return new MatterRow(r.Id, r.Number, r.Title, users.GetValueOrDefault(r.ResponsibleUserId, "—"), r.Status,
+                MatterBlocking.IsBlocked(own.Select(c => (PartyRole.Client, c.IsActive))), own.Select(c => c.Name).ToList(), r.CreatedAt);
+        }).ToList();
         return new MatterPage(result, rows.Count > size ? page[^1].Number : null);
     }
 
@@ -79,14 +83,14 @@ public sealed class MatterQueries(CrmDbContextFactory dbs, ICurrentActor actors)
     }
 
     /// <summary>The matter's own timeline, newest first; <paramref name="beforeId"/> continues after the last line shown.</summary>
-    public async Task<IReadOnlyList<MatterEventItem>> TimelineAsync(long matterId, long? beforeId = null, int take = 50, CancellationToken ct = default)
+    public async Task<IReadOnlyList<HistoryItem>> TimelineAsync(long matterId, long? beforeId = null, int take = 50, CancellationToken ct = default)
     {
         (await actors.GetAsync()).RequireStaff();
         await using var db = dbs.CreateDbContext();
-        var q = db.MatterEvents.AsNoTracking().Where(e => e.MatterId == matterId);
+        var q = db.History.AsNoTracking().Where(e => e.MatterId == matterId);
         if (beforeId is { } before) q = q.Where(e => e.Id < before);
         return await q.OrderByDescending(e => e.Id).Take(Math.Clamp(take, 1, RowLimit))
-            .Select(e => new MatterEventItem(e.Id, e.Kind, e.At, e.ActorName, e.Text, e.Data)).ToListAsync(ct);
+            .Select(e => new HistoryItem(e.Id, e.Kind, e.At, e.ActorName, e.Text, e.Data, e.MatterId)).ToListAsync(ct);
     }
 
     /// <summary>Every matter where the client is a party, with its role and its own flag there (for the client's page).</summary>

@@ -32,7 +32,6 @@ public sealed record MatterDetail(long Id, string Number, string Title, string R
     MatterStatus Status, DateTime CreatedAt, long Version, bool Blocked, IReadOnlyList<PartyView> Parties,
     IReadOnlyList<IntervenantView> Intervenants, int Activities);
 
-public sealed record MatterEventItem(long Id, HistoryKind Kind, DateTime At, string ActorName, string Text, string? Data);
 
 /// <summary>A matter on a client's page, with that client's role and flag on it.</summary>
 public sealed record ClientMatterRow(long MatterId, string Number, string Title, MatterStatus Status, PartyRole Role, bool IsActive, bool Blocked);

@@ -94,7 +94,7 @@ public sealed class PaymentService(
                     confirmation.Provider, confirmation.EventId, confirmation.AttemptReference, outcome);
                 return outcome;
             }
-            catch (DbUpdateException ex) when (round < Rounds && (ex is DbUpdateConcurrencyException || UniqueViolation.Is(ex, "Payments")))
+            catch (DbUpdateException ex) when (round < Rounds && (ex is DbUpdateConcurrencyException || UniqueViolation.Is(ex, UniqueIndexes.PaymentPerProviderId)))
             {
                 // Another delivery recorded this payment, or another payment moved the balance, while this one ran.
             }
@@ -156,7 +156,7 @@ public sealed class PaymentService(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex, "PaymentEvents"))
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex, UniqueIndexes.PaymentEventPerProviderId))
         {
             return (ConfirmOutcome.DuplicateEvent, null);
         }

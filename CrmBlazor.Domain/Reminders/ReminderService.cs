@@ -93,7 +93,7 @@ public sealed class ReminderService(
             await feed.PublishAsync(new Change(Topics.History, null, null, document.ClientId));
             return to.Count > 0 ? Outcome.Sent : Outcome.NoRecipient;
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex, UniqueIndexes.ReminderPerLevel))
         {
             return Outcome.LostRace;
         }
@@ -104,9 +104,6 @@ public sealed class ReminderService(
             return Outcome.Failed;
         }
     }
-
-    private static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException?.Message is { } m && (m.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) || m.Contains("duplicate key", StringComparison.OrdinalIgnoreCase));
 
     private static ReminderRun Add(ReminderRun run, Outcome outcome) => outcome switch
     {

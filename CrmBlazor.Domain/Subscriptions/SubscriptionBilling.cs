@@ -119,7 +119,7 @@ public sealed class SubscriptionBilling(
             // Ended or billed by another instance meanwhile: nothing was written; look again.
             return Outcome.LostRace;
         }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex, "SubscriptionInvoices"))
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex, UniqueIndexes.SubscriptionInvoicePerPeriod))
         {
             return Outcome.LostRace;
         }

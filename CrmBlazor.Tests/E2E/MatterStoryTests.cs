@@ -66,7 +66,7 @@ public class MatterStoryTests(AppFixture fixture)
         await using (var db = fixture.App.Get<CrmDbContextFactory>().CreateDbContext())
             moving = await db.Activities.Where(a => a.MatterId == other).Select(a => new ActivityRef(a.Id, a.Version)).SingleAsync();
         var refused = await Assert.ThrowsAnyAsync<DomainException>(() => transfers.TransferAsync(other, [moving], matter));
-        Assert.Equal("Error.TransferDestinationBlocked", refused.MessageKey);
+        Assert.Equal(MatterBlocking.RefusedKey, refused.MessageKey);
         await colleague.Context.CloseAsync();
         await page.Context.CloseAsync();
     }

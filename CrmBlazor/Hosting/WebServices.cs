@@ -7,6 +7,7 @@ using CrmBlazor.Domain;
 using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.Users;
+using CrmBlazor.History;
 using CrmBlazor.Hosting.Health;
 using CrmBlazor.Hosting.Validation;
 using CrmBlazor.Localization;
@@ -37,6 +38,7 @@ public static class WebServices
             o.SnackbarConfiguration.PreventDuplicates = false;
         });
         services.AddSingleton<Text>();
+        services.AddHistoryPhrasings();
         services.AddDocumentPdf(configuration);
         services.AddMail(configuration);
         services.AddDocumentSendingWeb();

@@ -5,7 +5,7 @@ namespace CrmBlazor.Domain.Clients.Listing;
 
 /// <summary>
 /// "Contains" search over <see cref="Client.SearchText"/>. On SQLite a term of three characters or more is
-/// looked up in an FTS5 trigram index per kind, CompanySearch and PersonSearch (migration ClientSearchIndex):
+/// looked up in an FTS5 trigram index per kind, CompanySearch and PersonSearch (created by the Initial migration, Initial.ClientSearch.cs):
 /// a quoted trigram phrase matches exactly the rows that instr() matches, without reading every row. On
 /// PostgreSQL the LIKE that EF sends is served by a pg_trgm GIN index on (Kind, SearchText) or, for a page in
 /// name order, by a covering sort index (<see cref="PicksPageIdsFirst"/>); the planner picks the plan.

@@ -50,7 +50,7 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         b.HasIndex(c => new { c.Kind, c.Status, c.SortKey, c.Id });
         b.HasIndex(c => new { c.Kind, c.City, c.Id });
         b.HasIndex(c => new { c.Kind, c.CreatedAt, c.Id });
-        b.HasIndex(c => c.EmailLower).IsUnique().HasFilter("\"Kind\" = 1 AND \"EmailLower\" <> ''").HasDatabaseName("IX_Clients_PersonEmail");
+        b.HasIndex(c => c.EmailLower).IsUnique().HasFilter("\"Kind\" = 1 AND \"EmailLower\" <> ''").HasDatabaseName(UniqueIndexes.PersonEmail);
     }
 }
 
@@ -59,10 +59,10 @@ internal sealed class ContactLinkConfiguration : IEntityTypeConfiguration<Contac
     public void Configure(EntityTypeBuilder<ContactLink> b)
     {
         b.Property(l => l.Position).HasMaxLength(ClientForm.ShortMax);
-        b.HasIndex(l => new { l.CompanyId, l.PersonId }).IsUnique();
+        b.HasIndex(l => new { l.CompanyId, l.PersonId }).IsUnique().HasDatabaseName(UniqueIndexes.ContactLinkPair);
         b.HasIndex(l => l.PersonId);
         // At most one primary contact per company, whatever races happen (CON-2).
-        b.HasIndex(l => l.CompanyId).IsUnique().HasFilter("\"IsPrimary\"").HasDatabaseName("IX_ContactLinks_OnePrimary");
+        b.HasIndex(l => l.CompanyId).IsUnique().HasFilter("\"IsPrimary\"").HasDatabaseName(UniqueIndexes.ContactLinkOnePrimary);
     }
 }
 

@@ -12,8 +12,11 @@ internal sealed class HistoryConfiguration : IEntityTypeConfiguration<HistoryEve
         b.Property(h => h.ActorName).HasMaxLength(200);
         b.Property(h => h.Text).HasMaxLength(4000);
         b.HasOne<Clients.Client>().WithMany().HasForeignKey(h => h.ClientId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Matters.Matter>().WithMany().HasForeignKey(h => h.MatterId).OnDelete(DeleteBehavior.Cascade);
+        b.ToTable(t => t.HasCheckConstraint("CK_History_OneTimeline", "(\"ClientId\" IS NULL) <> (\"MatterId\" IS NULL)"));
         b.HasIndex(h => new { h.ClientId, h.Id });
         b.HasIndex(h => new { h.ClientId, h.Kind, h.Id });
+        b.HasIndex(h => new { h.MatterId, h.Id });
     }
 }
 

@@ -83,14 +83,3 @@ internal sealed class MatterSplitConfiguration : IEntityTypeConfiguration<Matter
         b.HasOne<Client>().WithMany().HasForeignKey(s => s.ClientId).OnDelete(DeleteBehavior.Restrict);
     }
 }
-
-internal sealed class MatterEventConfiguration : IEntityTypeConfiguration<MatterEvent>
-{
-    public void Configure(EntityTypeBuilder<MatterEvent> b)
-    {
-        b.Property(e => e.ActorName).HasMaxLength(200);
-        b.Property(e => e.Text).HasMaxLength(4000);
-        b.HasOne<Matter>().WithMany().HasForeignKey(e => e.MatterId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(e => new { e.MatterId, e.Id });
-    }
-}

@@ -14,7 +14,7 @@ internal sealed class PortalAccountConfiguration : IEntityTypeConfiguration<Port
         b.HasOne<Client>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Client>().WithMany().HasForeignKey(a => a.CustomerId).OnDelete(DeleteBehavior.Cascade);
         // One portal login per contact.
-        b.HasIndex(a => a.PersonId).IsUnique();
+        b.HasIndex(a => a.PersonId).IsUnique().HasDatabaseName(UniqueIndexes.PortalAccountPerPerson);
         b.HasIndex(a => a.CustomerId);
     }
 }

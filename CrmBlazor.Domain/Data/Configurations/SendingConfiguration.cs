@@ -73,7 +73,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         b.Property(p => p.Currency).HasMaxLength(3);
         b.Property(p => p.RecordedByUserId).HasMaxLength(450);
         b.HasOne<Document>().WithMany().HasForeignKey(p => p.DocumentId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(p => new { p.Provider, p.ProviderPaymentId }).IsUnique();
+        b.HasIndex(p => new { p.Provider, p.ProviderPaymentId }).IsUnique().HasDatabaseName(UniqueIndexes.PaymentPerProviderId);
         b.HasIndex(p => p.DocumentId);
     }
 }
@@ -100,7 +100,7 @@ internal sealed class PaymentEventConfiguration : IEntityTypeConfiguration<Payme
         b.Property(p => p.EventId).HasMaxLength(200);
         b.Property(p => p.Type).HasMaxLength(100);
         b.Property(p => p.Outcome).HasMaxLength(200);
-        b.HasIndex(p => new { p.Provider, p.EventId }).IsUnique();
+        b.HasIndex(p => new { p.Provider, p.EventId }).IsUnique().HasDatabaseName(UniqueIndexes.PaymentEventPerProviderId);
     }
 }
 
@@ -109,6 +109,6 @@ internal sealed class ReminderSentConfiguration : IEntityTypeConfiguration<Remin
     public void Configure(EntityTypeBuilder<ReminderSent> b)
     {
         b.HasOne<Document>().WithMany().HasForeignKey(r => r.DocumentId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(r => new { r.DocumentId, r.Level }).IsUnique();
+        b.HasIndex(r => new { r.DocumentId, r.Level }).IsUnique().HasDatabaseName(UniqueIndexes.ReminderPerLevel);
     }
 }

@@ -45,7 +45,7 @@ internal sealed class SubscriptionInvoiceConfiguration : IEntityTypeConfiguratio
         b.HasOne<Subscription>().WithMany().HasForeignKey(i => i.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Document>().WithMany().HasForeignKey(i => i.DocumentId).OnDelete(DeleteBehavior.SetNull);
         // The exactly-once guard of billing.
-        b.HasIndex(i => new { i.SubscriptionId, i.PeriodStart }).IsUnique();
+        b.HasIndex(i => new { i.SubscriptionId, i.PeriodStart }).IsUnique().HasDatabaseName(UniqueIndexes.SubscriptionInvoicePerPeriod);
         b.HasIndex(i => i.DocumentId);
     }
 }

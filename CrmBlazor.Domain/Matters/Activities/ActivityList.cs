@@ -74,11 +74,8 @@ public sealed class ActivityList(CrmDbContextFactory dbs, ICurrentActor actors)
         return await PickAsync(Open(db).Where(m => m.Id != fromMatterId), search, ct);
     }
 
-    /// <summary>Open and not blocked: no client party at all, or at least one active.</summary>
     private static IQueryable<Matter> Open(CrmDbContext db) =>
-        db.Matters.AsNoTracking().Where(m => m.Status == MatterStatus.Open
-            && (!db.MatterParties.Any(p => p.MatterId == m.Id && p.Role == PartyRole.Client)
-                || db.MatterParties.Any(p => p.MatterId == m.Id && p.Role == PartyRole.Client && p.IsActive)));
+        db.Matters.AsNoTracking().Where(m => m.Status == MatterStatus.Open).WhereNotBlocked(db);
 
     private static async Task<IReadOnlyList<MatterOption>> PickAsync(IQueryable<Matter> q, string? search, CancellationToken ct)
     {

@@ -15,15 +15,14 @@ internal sealed record GateClient(long PartyId, long ClientId, string Name, Clie
 /// </summary>
 internal sealed record MatterGate(long MatterId, string Number, string Title, string Currency, MatterStatus Status, long Version, IReadOnlyList<GateClient> Clients)
 {
-    public bool IsBlocked => MatterBlocking.IsBlocked(Clients.Select(c => (PartyRole.Client, c.IsActive)));
+    public bool IsBlocked => MatterBlocking.IsBlocked(Parties);
+
+    private IEnumerable<(PartyRole, bool)> Parties => Clients.Select(c => (PartyRole.Client, c.IsActive));
 
     /// <summary>The active clients, earliest added first (the order of the split and of its remainder rule).</summary>
     public IReadOnlyList<GateClient> Active => Clients.Where(c => c.IsActive).ToList();
 
-    public void EnsureNotBlocked(string messageKey = "Error.ActivityMatterBlocked")
-    {
-        if (IsBlocked) throw new DomainException(messageKey, null, Number);
-    }
+    public void EnsureNotBlocked() => MatterBlocking.EnsureNotBlocked(Parties, Number);
 
     /// <summary>The stored percentages cover exactly the active clients and add up to 100 %.</summary>
     public bool SplitIsCurrent =>

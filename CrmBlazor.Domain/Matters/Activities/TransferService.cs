@@ -28,7 +28,7 @@ public sealed class TransferService(CrmDbContextFactory dbs, ICurrentActor actor
         var from = await MatterGate.LoadAsync(db, fromMatterId, ct);
         var to = await MatterGate.LoadAsync(db, toMatterId, ct);
         // Checked here, not only by the destination picker: a forged request meets the same refusal.
-        to.EnsureNotBlocked("Error.TransferDestinationBlocked");
+        to.EnsureNotBlocked();
         if (to.Currency != from.Currency) throw new DomainException("Error.TransferCurrencyDiffers", null, from.Currency, to.Currency);
 
         var ids = selected.Select(s => s.Id).Distinct().ToArray();

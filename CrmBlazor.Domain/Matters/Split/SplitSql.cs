@@ -33,7 +33,7 @@ internal static class SplitSql
     public static Task RecordAsync(CrmDbContext db, long matterId, HistoryKind kind, Actor actor, DateTime at, string text, object data, CancellationToken ct) =>
         db.Database.ExecuteSqlRawAsync(
             """
-            INSERT INTO "MatterEvents" ("MatterId", "Kind", "At", "UserId", "ActorName", "Text", "Data")
+            INSERT INTO "History" ("MatterId", "Kind", "At", "UserId", "ActorName", "Text", "Data")
             VALUES ({0}, {1}, {2}, NULLIF({3}, ''), {4}, {5}, {6});
             INSERT INTO "History" ("ClientId", "Kind", "At", "UserId", "ActorName", "Text", "Data")
             SELECT p."ClientId", {1}, {2}, NULLIF({3}, ''), {4}, {5}, {6}

@@ -34,7 +34,7 @@ public class PortalAccessTests
         var view = (await host.Onboarding().AccessAsync(company))[person];
         Assert.Equal((PortalPermissions.Estimates | PortalPermissions.Projects, true), (view.Permissions, view.HasPassword));
         await using var db = host.Db();
-        var changed = await db.History.Where(h => h.Kind == HistoryKind.PortalPermissionsChanged).Select(h => h.ClientId).ToListAsync();
+        var changed = await db.History.Where(h => h.Kind == HistoryKind.PortalPermissionsChanged).Select(h => h.ClientId!.Value).ToListAsync();
         Assert.Equal(new[] { company, person }.Order(), changed.Order());
     }
 

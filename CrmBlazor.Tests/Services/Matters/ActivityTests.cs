@@ -38,9 +38,9 @@ public class ActivityTests
         await host.ToggleClientAsync(matter, a, false);
 
         Assert.True((await host.Activities().OptionsAsync(matter)).Blocked);
-        await Expect.RefusedAsync(() => host.Activities().AddAsync(matter, ActivityForms.Expense(10_00)), "Error.ActivityMatterBlocked");
-        await Expect.RefusedAsync(() => host.Activities().EditAsync(id, ActivityForms.Time(60), 1), "Error.ActivityMatterBlocked");
-        await Expect.RefusedAsync(() => host.Activities().DeleteAsync(id, 1), "Error.ActivityMatterBlocked");
+        await Expect.RefusedAsync(() => host.Activities().AddAsync(matter, ActivityForms.Expense(10_00)), MatterBlocking.RefusedKey);
+        await Expect.RefusedAsync(() => host.Activities().EditAsync(id, ActivityForms.Time(60), 1), MatterBlocking.RefusedKey);
+        await Expect.RefusedAsync(() => host.Activities().DeleteAsync(id, 1), MatterBlocking.RefusedKey);
         Assert.Equal(1, await ActivityCountAsync(host));
     }
 
@@ -58,7 +58,7 @@ public class ActivityTests
         await host.Activities().AddAsync(matter, ActivityForms.Expense(10_00));
 
         await host.ToggleClientAsync(matter, b, false);
-        await Expect.RefusedAsync(() => host.Activities().AddAsync(matter, ActivityForms.Expense(10_00)), "Error.ActivityMatterBlocked");
+        await Expect.RefusedAsync(() => host.Activities().AddAsync(matter, ActivityForms.Expense(10_00)), MatterBlocking.RefusedKey);
         Assert.Equal(1, await ActivityCountAsync(host));
     }
 
@@ -89,7 +89,7 @@ public class ActivityTests
 
         Assert.Equal(0, await ActivityCountAsync(host));
         await using var db = host.Db();
-        Assert.Equal(0, await db.MatterEvents.CountAsync());
+        Assert.Equal(0, await db.History.CountAsync(e => e.MatterId != null));
     }
 
     [Theory]
@@ -117,7 +117,7 @@ public class ActivityTests
 
         Assert.Contains(feed.Changes, ch => ch.Topic == Topics.Activity && ch.Id == matter);
         await using var db = host.Db();
-        var events = await db.MatterEvents.Where(e => e.MatterId == matter).ToListAsync();
+        var events = await db.History.Where(e => e.MatterId == matter).ToListAsync();
         Assert.Equal(2, events.Count(e => e.Kind == HistoryKind.ActivityRecorded));
     }
 

@@ -50,7 +50,7 @@ public class MatterCreationTests
         // The split starts with the active clients only (MAT-6).
         var split = await db.MatterSplits.Where(s => s.MatterId == id).Select(s => new { s.ClientId, s.BasisPoints }).ToListAsync();
         Assert.Equal([(firstClient, 10_000)], split.Select(s => (s.ClientId, s.BasisPoints)));
-        Assert.Equal(HistoryKind.MatterCreated, (await db.MatterEvents.SingleAsync(e => e.MatterId == id)).Kind);
+        Assert.Equal(HistoryKind.MatterCreated, (await db.History.SingleAsync(e => e.MatterId == id)).Kind);
         foreach (var party in new[] { firstClient, secondClient, opposing, contact })
             Assert.Contains("2026-0001", (await db.History.SingleAsync(h => h.ClientId == party && h.Kind == HistoryKind.MatterPartyAdded && h.Text.Contains("Collision"))).Text);
         Assert.Contains(feed.Changes, c => c.Topic == Topics.Matter && c.Id == id && c.ClientId == contact);
@@ -105,7 +105,7 @@ public class MatterCreationTests
         await using (var db = host.Db())
         {
             Assert.Equal(0, await db.Matters.CountAsync());
-            Assert.Equal(0, await db.MatterEvents.CountAsync());
+            Assert.Equal(0, await db.History.CountAsync(e => e.MatterId != null));
             Assert.False(await db.History.AnyAsync(h => h.Kind == HistoryKind.MatterPartyAdded));
         }
         Assert.Equal("2026-0001", (await host.DetailAsync(await host.MatterAsync("Good", MatterData.Client(client)))).Number);

@@ -47,7 +47,7 @@ public class MatterDeletionAndTeamTests
         Assert.Equal(0, await db.Activities.CountAsync());
         Assert.Equal(0, await db.ActivityShares.CountAsync());
         Assert.Equal(0, await db.MatterSplits.CountAsync());
-        Assert.Equal(0, await db.MatterEvents.CountAsync());
+        Assert.Equal(0, await db.History.CountAsync(e => e.MatterId != null));
         Assert.Equal(0, await db.MatterParties.CountAsync());
         foreach (var client in new[] { a, b })
             Assert.True(await db.History.AnyAsync(h => h.ClientId == client && h.Kind == HistoryKind.MatterChanged && h.Data!.Contains("Deleted")));

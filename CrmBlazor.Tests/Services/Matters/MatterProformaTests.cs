@@ -2,6 +2,7 @@ using System.Text.Json;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.Documents;
 using CrmBlazor.Domain.History;
+using CrmBlazor.Domain.Matters;
 using CrmBlazor.Domain.Matters.Activities;
 using CrmBlazor.Tests.Support;
 using CrmBlazor.Tests.Support.Matters;
@@ -47,7 +48,7 @@ public class MatterProformaTests
         Assert.Equal(forA.Id, activities.Single(x => x.ClientId == a).DocumentId);
         Assert.Null(activities.Single(x => x.Billable == false).BilledAt);   // not billable: stays unbilled
         Assert.Equal(2, await db.History.CountAsync(h => h.Kind == HistoryKind.DocumentCreated));
-        var timeline = await db.MatterEvents.SingleAsync(e => e.MatterId == matter && e.Kind == HistoryKind.MatterProformasDrafted);
+        var timeline = await db.History.SingleAsync(e => e.MatterId == matter && e.Kind == HistoryKind.MatterProformasDrafted);
         Assert.Equal(2, JsonSerializer.Deserialize<ProformaHistoryData>(timeline.Data!)!.Proformas.Count);
 
         // Billed activities never change again; and there is nothing left to bill.
@@ -67,7 +68,7 @@ public class MatterProformaTests
         await host.Activities().AddAsync(matter, ActivityForms.Expense(10_00));
         await host.SetActiveAsync(matter, a, false);
 
-        await Expect.RefusedAsync(() => host.Proformas().CreateAsync(matter, 1), "Error.ActivityMatterBlocked");
+        await Expect.RefusedAsync(() => host.Proformas().CreateAsync(matter, 1), MatterBlocking.RefusedKey);
         await using var db = host.Db();
         Assert.Equal(0, await db.Documents.CountAsync());
         Assert.Equal(0, await db.Activities.CountAsync(x => x.BilledAt != null));

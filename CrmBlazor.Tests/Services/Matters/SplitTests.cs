@@ -3,6 +3,7 @@ using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Live;
+using CrmBlazor.Domain.Matters;
 using CrmBlazor.Domain.Matters.Activities;
 using CrmBlazor.Domain.Matters.Split;
 using CrmBlazor.Tests.Support;
@@ -71,11 +72,11 @@ public class SplitTests
         Assert.Equal(amounts.Sum(), view.Clients.Sum(x => x.AmountMinor));
         Assert.Equal([25.5m, 45m, 29.5m], view.Clients.Select(x => x.Percent));
 
-        var onMatter = await db.MatterEvents.SingleAsync(e => e.MatterId == matter && e.Kind == HistoryKind.MatterSplitChanged);
+        var onMatter = await db.History.SingleAsync(e => e.MatterId == matter && e.Kind == HistoryKind.MatterSplitChanged);
         var data = JsonSerializer.Deserialize<SplitHistoryData>(onMatter.Data!)!;
         Assert.Equal([2550, 4500, 2950], data.Parts.Select(p => p.BasisPoints));
         Assert.Equal("Ana Admin", onMatter.ActorName);
-        Assert.Equal(3, await db.History.CountAsync(h => h.Kind == HistoryKind.MatterSplitChanged));
+        Assert.Equal(3, await db.History.CountAsync(h => h.ClientId != null && h.Kind == HistoryKind.MatterSplitChanged));
         Assert.Contains(feed.Changes, ch => ch.Topic == Topics.Matter && ch.Id == matter);
         Assert.Contains(feed.Changes, ch => ch.Topic == Topics.History && ch.ClientId == c);
     }
@@ -104,7 +105,7 @@ public class SplitTests
         Assert.Equal(before, await host.MatterSharesAsync(matter));
         Assert.Equal(version, await host.VersionOfMatterAsync(matter));
         await using var db = host.Db();
-        Assert.Equal(0, await db.MatterEvents.CountAsync(e => e.Kind == HistoryKind.MatterSplitChanged));
+        Assert.Equal(0, await db.History.CountAsync(e => e.MatterId != null && e.Kind == HistoryKind.MatterSplitChanged));
         Assert.Equal(new Dictionary<long, long> { [a] = 50_00, [b] = 50_00 }, before[id]);
     }
 
@@ -166,8 +167,8 @@ public class SplitTests
         var view = await host.Split().GetAsync(matter);
         Assert.True(view.Blocked);
         Assert.Empty(view.Clients);
-        await Expect.RefusedAsync(() => SaveAsync(host, matter, view.Version, (a, 50m), (b, 50m)), "Error.ActivityMatterBlocked");
-        await Expect.RefusedAsync(() => SaveAsync(host, matter, view.Version), "Error.ActivityMatterBlocked");
+        await Expect.RefusedAsync(() => SaveAsync(host, matter, view.Version, (a, 50m), (b, 50m)), MatterBlocking.RefusedKey);
+        await Expect.RefusedAsync(() => SaveAsync(host, matter, view.Version), MatterBlocking.RefusedKey);
         // Nobody's part is left: the common activity waits for a client to be active again.
         Assert.Empty(await host.MatterSharesAsync(matter));
     }

@@ -1,6 +1,7 @@
 using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.History;
+using CrmBlazor.Domain.Matters;
 using CrmBlazor.Domain.Matters.Activities;
 using CrmBlazor.Tests.Support;
 using CrmBlazor.Tests.Support.Matters;
@@ -49,11 +50,11 @@ public class TransferTests
         var before = await WhereAsync(s);
 
         Assert.DoesNotContain(blocked, (await host.ActivityList().TransferDestinationsAsync(s.Source)).Select(m => m.Id));
-        await Expect.RefusedAsync(async () => await host.Transfers().TransferAsync(s.Source, await RefsAsync(s, s.ForA, s.Common), blocked), "Error.TransferDestinationBlocked");
+        await Expect.RefusedAsync(async () => await host.Transfers().TransferAsync(s.Source, await RefsAsync(s, s.ForA, s.Common), blocked), MatterBlocking.RefusedKey);
 
         Assert.Equal(before, await WhereAsync(s));
         await using var db = host.Db();
-        Assert.Equal(0, await db.MatterEvents.CountAsync(e => e.Kind == HistoryKind.ActivitiesTransferred));
+        Assert.Equal(0, await db.History.CountAsync(e => e.MatterId != null && e.Kind == HistoryKind.ActivitiesTransferred));
     }
 
     [Theory]
@@ -65,7 +66,7 @@ public class TransferTests
         var blocked = await host.MatterAsync("Multi bloqueado", (s.A, false), (s.B, false));
 
         Assert.DoesNotContain(blocked, (await host.ActivityList().TransferDestinationsAsync(s.Source)).Select(m => m.Id));
-        await Expect.RefusedAsync(async () => await host.Transfers().TransferAsync(s.Source, await RefsAsync(s, s.ForB), blocked), "Error.TransferDestinationBlocked");
+        await Expect.RefusedAsync(async () => await host.Transfers().TransferAsync(s.Source, await RefsAsync(s, s.ForB), blocked), MatterBlocking.RefusedKey);
         Assert.Equal(s.Source, (await WhereAsync(s))[s.ForB].Matter);
     }
 
@@ -92,7 +93,7 @@ public class TransferTests
         Assert.Empty(await host.MatterSharesAsync(s.Source));
 
         await using var db = host.Db();
-        var events = await db.MatterEvents.Where(e => e.Kind == HistoryKind.ActivitiesTransferred).Select(e => e.MatterId).ToListAsync();
+        var events = await db.History.Where(e => e.MatterId != null && e.Kind == HistoryKind.ActivitiesTransferred).Select(e => e.MatterId!.Value).ToListAsync();
         Assert.Equal([s.Source, partly], events.Order());
     }
 

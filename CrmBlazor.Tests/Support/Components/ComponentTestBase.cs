@@ -6,6 +6,7 @@ using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Live;
+using CrmBlazor.History;
 using CrmBlazor.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Services.AddMudServices(o => o.SnackbarConfiguration.PreventDuplicates = false);
         Services.AddSingleton<Text>();
+        Services.AddHistoryPhrasings();
         Services.AddTransient<MudLocalizer, CrmMudLocalizer>();
         Services.AddScoped<CrmBlazor.Clients.Archive.ArchiveFlow>();
     }

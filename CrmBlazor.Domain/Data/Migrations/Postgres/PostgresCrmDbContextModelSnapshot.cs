@@ -192,7 +192,8 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                     b.HasIndex("PersonId");
 
                     b.HasIndex("CompanyId", "PersonId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_ContactLinks_CompanyId_PersonId");
 
                     b.ToTable("ContactLinks");
                 });
@@ -615,7 +616,7 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<long>("ClientId")
+                    b.Property<long?>("ClientId")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Data")
@@ -623,6 +624,9 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("MatterId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -636,9 +640,14 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
 
                     b.HasIndex("ClientId", "Id");
 
+                    b.HasIndex("MatterId", "Id");
+
                     b.HasIndex("ClientId", "Kind", "Id");
 
-                    b.ToTable("History");
+                    b.ToTable("History", t =>
+                        {
+                            t.HasCheckConstraint("CK_History_OneTimeline", "(\"ClientId\" IS NULL) <> (\"MatterId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("CrmBlazor.Domain.Mail.OutboxAttachment", b =>
@@ -893,46 +902,6 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                     b.ToTable("Matters");
                 });
 
-            modelBuilder.Entity("CrmBlazor.Domain.Matters.MatterEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("ActorName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Data")
-                        .HasColumnType("text");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("MatterId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MatterId", "Id");
-
-                    b.ToTable("MatterEvents");
-                });
-
             modelBuilder.Entity("CrmBlazor.Domain.Matters.MatterIntervenant", b =>
                 {
                     b.Property<long>("MatterId")
@@ -1051,7 +1020,8 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                     b.HasIndex("DocumentId");
 
                     b.HasIndex("Provider", "ProviderPaymentId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_Payments_Provider_ProviderPaymentId");
 
                     b.ToTable("Payments");
                 });
@@ -1145,7 +1115,8 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Provider", "EventId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_PaymentEvents_Provider_EventId");
 
                     b.ToTable("PaymentEvents");
                 });
@@ -1197,7 +1168,8 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("PersonId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_PortalAccounts_PersonId");
 
                     b.ToTable("PortalAccounts");
                 });
@@ -1300,7 +1272,8 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DocumentId", "Level")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_RemindersSent_DocumentId_Level");
 
                     b.ToTable("RemindersSent");
                 });
@@ -1759,7 +1732,8 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                     b.HasIndex("DocumentId");
 
                     b.HasIndex("SubscriptionId", "PeriodStart")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_SubscriptionInvoices_SubscriptionId_PeriodStart");
 
                     b.ToTable("SubscriptionInvoices");
                 });
@@ -2220,8 +2194,12 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                     b.HasOne("CrmBlazor.Domain.Clients.Client", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CrmBlazor.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("CrmBlazor.Domain.Mail.OutboxAttachment", b =>
@@ -2277,15 +2255,6 @@ namespace CrmBlazor.Domain.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CrmBlazor.Domain.Matters.MatterEvent", b =>
-                {
-                    b.HasOne("CrmBlazor.Domain.Matters.Matter", null)
-                        .WithMany()
-                        .HasForeignKey("MatterId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

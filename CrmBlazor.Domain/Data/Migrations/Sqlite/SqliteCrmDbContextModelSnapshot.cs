@@ -183,7 +183,8 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.HasIndex("PersonId");
 
                     b.HasIndex("CompanyId", "PersonId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_ContactLinks_CompanyId_PersonId");
 
                     b.ToTable("ContactLinks");
                 });
@@ -592,13 +593,16 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ClientId")
+                    b.Property<long?>("ClientId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Data")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MatterId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
@@ -613,9 +617,14 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("ClientId", "Id");
 
+                    b.HasIndex("MatterId", "Id");
+
                     b.HasIndex("ClientId", "Kind", "Id");
 
-                    b.ToTable("History");
+                    b.ToTable("History", t =>
+                        {
+                            t.HasCheckConstraint("CK_History_OneTimeline", "(\"ClientId\" IS NULL) <> (\"MatterId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("CrmBlazor.Domain.Mail.OutboxAttachment", b =>
@@ -862,44 +871,6 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.ToTable("Matters");
                 });
 
-            modelBuilder.Entity("CrmBlazor.Domain.Matters.MatterEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ActorName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Data")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("MatterId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MatterId", "Id");
-
-                    b.ToTable("MatterEvents");
-                });
-
             modelBuilder.Entity("CrmBlazor.Domain.Matters.MatterIntervenant", b =>
                 {
                     b.Property<long>("MatterId")
@@ -1014,7 +985,8 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.HasIndex("DocumentId");
 
                     b.HasIndex("Provider", "ProviderPaymentId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_Payments_Provider_ProviderPaymentId");
 
                     b.ToTable("Payments");
                 });
@@ -1104,7 +1076,8 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Provider", "EventId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_PaymentEvents_Provider_EventId");
 
                     b.ToTable("PaymentEvents");
                 });
@@ -1154,7 +1127,8 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("PersonId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_PortalAccounts_PersonId");
 
                     b.ToTable("PortalAccounts");
                 });
@@ -1251,7 +1225,8 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DocumentId", "Level")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_RemindersSent_DocumentId_Level");
 
                     b.ToTable("RemindersSent");
                 });
@@ -1700,7 +1675,8 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.HasIndex("DocumentId");
 
                     b.HasIndex("SubscriptionId", "PeriodStart")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_SubscriptionInvoices_SubscriptionId_PeriodStart");
 
                     b.ToTable("SubscriptionInvoices");
                 });
@@ -2151,8 +2127,12 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                     b.HasOne("CrmBlazor.Domain.Clients.Client", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CrmBlazor.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("CrmBlazor.Domain.Mail.OutboxAttachment", b =>
@@ -2208,15 +2188,6 @@ namespace CrmBlazor.Domain.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CrmBlazor.Domain.Matters.MatterEvent", b =>
-                {
-                    b.HasOne("CrmBlazor.Domain.Matters.Matter", null)
-                        .WithMany()
-                        .HasForeignKey("MatterId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
