@@ -11,7 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace CrmBlazor.Tests.Documents;
+namespace CrmBlazor.Tests.Services.Documents.Pdf;
 
 /// <summary>The printer inside a host: readiness check, settings checked at start, Chromium closed when the host stops.</summary>
 public sealed class PdfPrinterHostingTests

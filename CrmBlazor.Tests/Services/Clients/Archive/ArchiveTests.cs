@@ -10,7 +10,7 @@ using CrmBlazor.Domain.Live;
 using CrmBlazor.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace CrmBlazor.Tests.Services.Archive;
+namespace CrmBlazor.Tests.Services.Clients.Archive;
 
 /// <summary>Archive and restore, single and bulk, with history, undo and concurrency (ARC-1, ARC-2, ARC-3, ARC-5, DEA-7, DEA-9).</summary>
 public class ArchiveTests

@@ -11,7 +11,7 @@ using CrmBlazor.Tests.Support.Sending;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
-namespace CrmBlazor.Tests.Components.Lifecycle;
+namespace CrmBlazor.Tests.Components.Clients.Lifecycle;
 
 /// <summary>The deactivation dialog (DEA-2, DEA-5): stakes, the two choices, the irreversible warning, the plain confirmation.</summary>
 public class DeactivateDialogTests : ComponentTestBase

@@ -5,7 +5,7 @@ using CrmBlazor.Domain.Settings;
 using CrmBlazor.Tests.Support;
 using CrmBlazor.Tests.Support.Pdf;
 
-namespace CrmBlazor.Tests.Documents;
+namespace CrmBlazor.Tests.Services.Documents.Pdf;
 
 /// <summary>DOC-5: what the printed PDF says, read back with PdfPig from a real Chromium print.</summary>
 [Collection(PrinterCollection.Name)]

@@ -4,7 +4,7 @@ using CrmBlazor.Domain.Data;
 using CrmBlazor.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace CrmBlazor.Tests.Services.Archive;
+namespace CrmBlazor.Tests.Services.Clients.Archive;
 
 /// <summary>
 /// Part of the ARC-1 speed target: a bulk archive's commit only appends to SQLite's log, and the background

@@ -16,7 +16,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CrmBlazor.Tests.Services.Lifecycle;
+namespace CrmBlazor.Tests.Services.Clients.Lifecycle;
 
 /// <summary>Deactivating and reactivating clients: stakes, choices, one transaction, concurrency, no cascade, history.</summary>
 public class DeactivationTests

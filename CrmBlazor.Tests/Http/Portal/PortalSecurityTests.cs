@@ -11,7 +11,7 @@ using CrmBlazor.Tests.Support.Portal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CrmBlazor.Tests.Portal;
+namespace CrmBlazor.Tests.Http.Portal;
 
 /// <summary>
 /// The portal's modules over HTTP (POR-2, CON-5, ARC-2): a contact sees its own customer's records and nothing else,

@@ -8,7 +8,7 @@ using CrmBlazor.Tests.Support;
 using CrmBlazor.Tests.Support.Pdf;
 using Microsoft.EntityFrameworkCore;
 
-namespace CrmBlazor.Tests.Documents;
+namespace CrmBlazor.Tests.Services.Documents.Pdf;
 
 /// <summary>DOC-5: printing fetches nothing, stored PDFs are reused until the document changes, a dead browser is replaced.</summary>
 [Collection(PrinterCollection.Name)]

@@ -1,7 +1,7 @@
 using CrmBlazor.Documents.Pdf;
 using CrmBlazor.Tests.Support.App;
 
-namespace CrmBlazor.Tests.Documents;
+namespace CrmBlazor.Tests.Services.Documents.Pdf;
 
 public sealed class PdfOptionsValidatorTests
 {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CrmBlazor.Tests.Services.Archive;
+namespace CrmBlazor.Tests.Services.Clients.Archive;
 
 /// <summary>Permanent deletion (ARC-4) and a bulk archive cut off in the middle (ARC-1, ARC-5).</summary>
 public class ArchiveDeletionTests

@@ -7,7 +7,7 @@ using CrmBlazor.Domain.Documents;
 using CrmBlazor.Tests.Support;
 using CrmBlazor.Tests.Support.Components;
 
-namespace CrmBlazor.Tests.Components.Archive;
+namespace CrmBlazor.Tests.Components.Clients.Archive;
 
 /// <summary>"Delete selected" on the list with its confirmation and Undo (ARC-1), and the Archive page (ARC-3, ARC-4).</summary>
 public class ArchiveComponentTests : ComponentTestBase

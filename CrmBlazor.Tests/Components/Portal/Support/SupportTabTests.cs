@@ -7,7 +7,7 @@ using CrmBlazor.Tests.Support.Portal;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
-namespace CrmBlazor.Tests.Components.Support;
+namespace CrmBlazor.Tests.Components.Portal.Support;
 
 /// <summary>The client's Support tab (POR-2): the thread follows the contact live; an empty answer is refused on the field.</summary>
 public class SupportTabTests : ComponentTestBase

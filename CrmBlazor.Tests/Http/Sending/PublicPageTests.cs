@@ -7,7 +7,7 @@ using CrmBlazor.Tests.Support;
 using CrmBlazor.Tests.Support.App;
 using Microsoft.EntityFrameworkCore;
 
-namespace CrmBlazor.Tests.Public;
+namespace CrmBlazor.Tests.Http.Sending;
 
 /// <summary>SND-3, SND-4: the public page over HTTP — static HTML, GET and HEAD that change nothing but the view, posts with antiforgery.</summary>
 public class PublicPageTests(PublicWebFixture fixture) : IClassFixture<PublicWebFixture>

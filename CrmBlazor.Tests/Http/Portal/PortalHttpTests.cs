@@ -12,7 +12,7 @@ using CrmBlazor.Tests.Support.App;
 using CrmBlazor.Tests.Support.Contacts;
 using Microsoft.EntityFrameworkCore;
 
-namespace CrmBlazor.Tests.Portal;
+namespace CrmBlazor.Tests.Http.Portal;
 
 /// <summary>The portal's sign-in and set-password pages over HTTP, with a client that keeps its cookies like a browser (POR-1, ARC-2, CON-4).</summary>
 public partial class PortalHttpTests(PublicWebFixture fixture) : IClassFixture<PublicWebFixture>

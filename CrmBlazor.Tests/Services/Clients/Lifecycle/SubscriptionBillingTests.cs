@@ -10,7 +10,7 @@ using CrmBlazor.Tests.Support.Sending;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CrmBlazor.Tests.Services.Lifecycle;
+namespace CrmBlazor.Tests.Services.Clients.Lifecycle;
 
 /// <summary>Subscription billing: one invoice per period, catch-up, no duplicates with parallel runs, ended never bills (DEA-4), auto-send.</summary>
 public class SubscriptionBillingTests
