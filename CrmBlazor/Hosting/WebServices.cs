@@ -36,7 +36,7 @@ public static class WebServices
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
             o.SnackbarConfiguration.PreventDuplicates = false;
         });
-        services.AddSingleton<Text>();
+        services.AddTextLocalization();
         services.AddDocumentPdf(configuration);
         services.AddMail(configuration);
         services.AddDocumentSendingWeb(configuration);

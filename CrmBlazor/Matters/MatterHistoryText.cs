@@ -50,7 +50,7 @@ public static class MatterHistoryText
                 break;
             case HistoryKind.MatterChanged when HistoryData.Parse<MatterChangeData>(data) is { } c:
                 if (withMatter || c.Change == PartyChanges.Deleted) yield return $"{c.Number} {c.Title}";
-                yield return t["Matters.History." + c.Change, c.UserName ?? string.Empty, c.Activities ?? 0];
+                yield return t.Plural("Matters.History." + c.Change, c.Activities ?? 0, c.UserName ?? string.Empty, c.Activities ?? 0);
                 break;
             default:
                 if (text.Length > 0) yield return text;
