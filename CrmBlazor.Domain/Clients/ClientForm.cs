@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using CrmBlazor.Domain.Common;
+using CrmBlazor.Domain.Localization;
 
 namespace CrmBlazor.Domain.Clients;
 
@@ -53,7 +54,7 @@ public sealed class ClientForm
         Optional(errors, nameof(City), City, ShortMax);
         Optional(errors, nameof(Country), Country, ShortMax);
         if (!IsCustomer && !IsSupplier) errors.Add(nameof(IsCustomer), "Error.RoleRequired");
-        if (!ClientOptions.Languages.Contains(Language)) errors.Add(nameof(Language), "Error.LanguageInvalid");
+        if (!SupportedLanguages.All.Contains(Language)) errors.Add(nameof(Language), "Error.LanguageInvalid");
         if (!ClientOptions.Currencies.Contains(Currency)) errors.Add(nameof(Currency), "Error.CurrencyInvalid");
         errors.ThrowIfAny();
     }

@@ -1,8 +1,7 @@
 namespace CrmBlazor.Domain.Clients;
 
-/// <summary>The values a client's language and currency may take (DIR-7).</summary>
+/// <summary>The currencies a client may use (DIR-7); its languages are <see cref="Localization.SupportedLanguages"/>.</summary>
 public static class ClientOptions
 {
-    public static readonly IReadOnlyList<string> Languages = ["en", "es", "fr", "pl"];
     public static readonly IReadOnlyList<string> Currencies = ["EUR", "PLN", "GBP", "USD", "CHF"];
 }

@@ -1,5 +1,6 @@
 using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Common;
+using CrmBlazor.Domain.Localization;
 
 namespace CrmBlazor.Domain.Documents;
 
@@ -24,7 +25,7 @@ public sealed class DocumentForm
     {
         var errors = new FieldErrors();
         if (ClientId <= 0) errors.Add(nameof(ClientId), "Error.Required");
-        if (!ClientOptions.Languages.Contains(Language)) errors.Add(nameof(Language), "Error.LanguageInvalid");
+        if (!SupportedLanguages.All.Contains(Language)) errors.Add(nameof(Language), "Error.LanguageInvalid");
         if (!ClientOptions.Currencies.Contains(Currency)) errors.Add(nameof(Currency), "Error.CurrencyInvalid");
         if (Notes.Trim().Length > NotesMax) errors.Add(nameof(Notes), $"Error.TooLong|{NotesMax}");
         if (DueDate is { } due && due < IssueDate) errors.Add(nameof(DueDate), "Error.DateBeforeIssue");

@@ -1,10 +1,9 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Data;
+using CrmBlazor.Domain.Localization;
 using CrmBlazor.Domain.Mail;
 using CrmBlazor.Domain.Sending;
 using Microsoft.Extensions.Options;
@@ -20,8 +19,6 @@ public sealed class PortalEmails(IOptions<SendingOptions> sending, MailOptions m
     public const string LoginPath = "/portal/login";
     public const string SetPasswordPath = "/portal/set-password/";
     public const string SupportPath = "/portal/support";
-
-    private static readonly FrozenDictionary<string, FrozenDictionary<string, string>> Templates = Load();
 
     public OutboxMessage QueueWelcome(CrmDbContext db, Client person, string organisation, DateTime now) =>
         Queue(db, MailKind.Welcome, "Welcome", person, organisation, sending.Value.LinkTo(LoginPath).AbsoluteUri, now);
@@ -41,8 +38,8 @@ public sealed class PortalEmails(IOptions<SendingOptions> sending, MailOptions m
 
     public string SetPasswordUrl(string token) => sending.Value.LinkTo(SetPasswordPath + token).AbsoluteUri;
 
-    public static string Get(string language, string key) =>
-        Templates.TryGetValue(language, out var texts) && texts.TryGetValue(key, out var text) ? text : Templates["en"][key];
+    /// <summary>A "PortalEmail." text of the catalogue (<c>portal-email.{lang}.json</c>).</summary>
+    public static string Get(string language, string key) => TextCatalogue.Default.Get(language, "PortalEmail." + key);
 
     private OutboxMessage Queue(CrmDbContext db, MailKind kind, string template, Client person, string organisation, string url, DateTime now,
         Dictionary<string, string>? more = null)
@@ -65,16 +62,5 @@ public sealed class PortalEmails(IOptions<SendingOptions> sending, MailOptions m
         html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(url)).Append("\">").Append(WebUtility.HtmlEncode(label)).Append("</a></p></body></html>");
         var draft = new MailDraft(kind, person.Email, person.Name, subject, text, html.ToString()) { ClientId = person.Id };
         return db.Enqueue(draft, now, mail);
-    }
-
-    private static FrozenDictionary<string, FrozenDictionary<string, string>> Load()
-    {
-        var assembly = typeof(PortalEmails).Assembly;
-        return EmailTemplates.Languages.ToFrozenDictionary(lang => lang, lang =>
-        {
-            using var stream = assembly.GetManifestResourceStream($"CrmBlazor.Domain.Portal.Templates.{lang}.json")
-                ?? throw new InvalidOperationException($"Missing portal email templates for {lang}");
-            return JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!.ToFrozenDictionary(StringComparer.Ordinal);
-        });
     }
 }

@@ -2,6 +2,7 @@ using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.Live;
+using CrmBlazor.Domain.Localization;
 using CrmBlazor.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -141,7 +142,7 @@ public sealed partial class SettingsService(CrmDbContextFactory dbs, ICurrentAct
         {
             if (value.Trim().Length is 0 or > 10 || !value.Trim().All(char.IsAsciiLetterOrDigit)) errors.Add(field, "Error.PrefixInvalid");
         }
-        if (!ClientOptions.Languages.Contains(s.DefaultLanguage)) errors.Add(nameof(s.DefaultLanguage), "Error.LanguageInvalid");
+        if (!SupportedLanguages.All.Contains(s.DefaultLanguage)) errors.Add(nameof(s.DefaultLanguage), "Error.LanguageInvalid");
         if (!ClientOptions.Currencies.Contains(s.DefaultCurrency)) errors.Add(nameof(s.DefaultCurrency), "Error.CurrencyInvalid");
         if (s.PaymentTermDays is < 0 or > 365) errors.Add(nameof(s.PaymentTermDays), "Error.PaymentTermRange");
         if (s.LinkDaysAfterSettled is < 1 or > 3650) errors.Add(nameof(s.LinkDaysAfterSettled), "Error.LinkDaysRange");

@@ -2,6 +2,7 @@ using System.Net.Mail;
 using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Data;
 using CrmBlazor.Domain.Live;
+using CrmBlazor.Domain.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,8 +20,6 @@ public sealed record NewUser(string Email, string DisplayName, string Role, Prof
 /// </summary>
 public sealed class UserAdminService(IServiceScopeFactory scopes, CrmDbContextFactory dbs, ICurrentActor actors, ChangeFeed feed, TimeProvider clock)
 {
-    public static readonly IReadOnlyList<string> Cultures = ["en", "es", "fr", "pl"];
-
     public static ProfileRights DefaultRights(string role) => role == StaffRoles.Admin ? ProfileRights.All : ProfileRights.None;
 
     public async Task<IReadOnlyList<UserView>> ListAsync(CancellationToken ct = default)
@@ -48,7 +47,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, CrmDbContextFa
         if (string.IsNullOrWhiteSpace(input.DisplayName)) errors.Add("DisplayName", "Error.Required");
         else if (input.DisplayName.Trim().Length > 200) errors.Add("DisplayName", "Error.TooLong|200");
         if (!StaffRoles.All.Contains(input.Role)) errors.Add("Role", "Error.RoleInvalid");
-        if (!Cultures.Contains(input.Culture)) errors.Add("Culture", "Error.LanguageInvalid");
+        if (!SupportedLanguages.IsSupported(input.Culture)) errors.Add("Culture", "Error.LanguageInvalid");
         if (string.IsNullOrEmpty(input.Password)) errors.Add("Password", "Error.Required");
         errors.ThrowIfAny();
 
@@ -140,7 +139,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, CrmDbContextFa
     public async Task SetMyCultureAsync(string culture, CancellationToken ct = default)
     {
         var actor = await actors.GetAsync();
-        if (!Cultures.Contains(culture)) throw ValidationFailedException.For("Culture", "Error.LanguageInvalid");
+        if (!SupportedLanguages.IsSupported(culture)) throw ValidationFailedException.For("Culture", "Error.LanguageInvalid");
         if (actor.UserId is null) return;
         await using var db = dbs.CreateDbContext();
         await db.Users.Where(u => u.Id == actor.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.Culture, culture), ct);

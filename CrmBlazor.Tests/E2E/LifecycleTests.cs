@@ -30,7 +30,7 @@ public class LifecycleTests(AppFixture fixture)
         await page.ClickAsync("#client-actions");
         await page.ClickAsync("#action-deactivate");
         await page.Locator("#deactivate-intro").WaitForAsync();
-        await Assertions.Expect(page.Locator("#deactivate-invoices")).ToContainTextAsync("1 invoice(s), €308.55 outstanding");
+        await Assertions.Expect(page.Locator("#deactivate-invoices")).ToContainTextAsync("1 invoice, €308.55 outstanding");
         await Assertions.Expect(page.Locator("#deactivate-subscriptions")).ToContainTextAsync("Mooring (Monthly)");
         await page.GetByText("Put the outstanding invoices on hold").ClickAsync();
         await page.GetByText("End the active subscriptions").ClickAsync();
@@ -62,7 +62,7 @@ public class LifecycleTests(AppFixture fixture)
         await Assertions.Expect(colleague.Locator("#deactivated-banner")).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Documents" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#release-all-holds")).ToContainTextAsync("Release all holds (1)");
+        await Assertions.Expect(page.Locator("#release-all-holds")).ToContainTextAsync("Release the hold (1)");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Subscriptions" }).ClickAsync();
         await Assertions.Expect(page.Locator(".subscription-row .subscription-status")).ToContainTextAsync("Ended");
         await Assertions.Expect(page.Locator(".subscription-end")).ToHaveCountAsync(0);

@@ -97,7 +97,7 @@ public partial class SendingLoopTests(SendingLoopFixture fixture)
         await Assertions.Expect(staff.Locator($".send-recipient[data-email='{ticked}']")).ToHaveAttributeAsync("data-ticked", "true");
         await Assertions.Expect(staff.Locator($".send-recipient[data-email='{unticked}']")).ToHaveAttributeAsync("data-ticked", "false");
         await staff.ClickAsync("#send-submit");
-        await Assertions.Expect(staff.Locator(".mud-snackbar")).ToContainTextAsync("1 email(s) queued.");
+        await Assertions.Expect(staff.Locator(".mud-snackbar")).ToContainTextAsync("1 email queued.");
         await Assertions.Expect(staff.Locator(".sending-row")).ToHaveCountAsync(1);
         await Assertions.Expect(staff.Locator($".sending-row[data-email='{ticked}']")).ToHaveAttributeAsync("data-status", "Sent");
         await Assertions.Expect(staff.Locator(".doc-status").First).ToHaveTextAsync("Sent");

@@ -43,7 +43,7 @@ public partial class SendingTests(AppFixture fixture)
         await ShotAsync(page, "send-dialog", fullPage: false);
 
         await page.ClickAsync("#send-submit");
-        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("2 email(s) queued.");
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("2 emails queued.");
         await Assertions.Expect(page.Locator(".sending-row")).ToHaveCountAsync(2);
         // The app's outbox sender delivers them (to its pickup folder) right after the commit, and the panel follows.
         await Assertions.Expect(page.Locator(".sending-row .sending-status", new() { HasText = "Sent" })).ToHaveCountAsync(2);

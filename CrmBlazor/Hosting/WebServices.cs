@@ -37,7 +37,7 @@ public static class WebServices
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
             o.SnackbarConfiguration.PreventDuplicates = false;
         });
-        services.AddSingleton<Text>();
+        services.AddTextLocalization();
         services.AddHistoryPhrasings();
         services.AddDocumentPdf(configuration);
         services.AddMail(configuration);

@@ -11,7 +11,7 @@ public sealed class CrmMudLocalizer(Text text) : MudLocalizer
     {
         get
         {
-            var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+            var language = Text.Language;
             return text.Has(language, "Mud." + key)
                 ? new LocalizedString(key, text.Get(language, "Mud." + key))
                 : base[key];

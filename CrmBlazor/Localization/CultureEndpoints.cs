@@ -1,3 +1,4 @@
+using CrmBlazor.Domain.Localization;
 using CrmBlazor.Domain.Users;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,7 +14,7 @@ public static class CultureEndpoints
     {
         app.MapGet("/culture/set", async ([FromQuery] string lang, [FromQuery] string? redirect, HttpContext http, UserAdminService users) =>
         {
-            if (!Text.Languages.Contains(lang)) return Results.BadRequest();
+            if (!SupportedLanguages.IsSupported(lang)) return Results.BadRequest();
             CultureSetup.WriteCultureCookie(http.Response, lang);
             if (http.User.Identity?.IsAuthenticated == true) await users.SetMyCultureAsync(lang);
             return Results.LocalRedirect(IsLocal(redirect) ? redirect! : "/");

@@ -1,68 +1,71 @@
-using System.Collections.Frozen;
 using System.Globalization;
-using System.Text.Json;
 using CrmBlazor.Domain.Common;
+using CrmBlazor.Domain.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace CrmBlazor.Localization;
 
 /// <summary>
-/// Every UI text in en, es, fr and pl (NF-1), read from the JSON files in Localization/Texts
-/// (<c>en.json</c> and per-feature files such as <c>mail.en.json</c>).
-/// Components use <c>T["Key"]</c>; the language is the current UI culture of the request or circuit.
-/// A key missing from a language falls back to English, then to the key itself.
+/// The catalogue's texts in the current UI culture of the request or circuit (NF-1). Components use
+/// <c>T["Key"]</c>, <c>T.Plural("Key", count)</c> and <c>T.Noun("DocumentType.Invoice")</c>; it is also the
+/// <see cref="IStringLocalizer"/> of the app, so code written to that interface reads the same texts.
 /// </summary>
-public sealed class Text
+public class Text(TextCatalogue catalogue) : IStringLocalizer
 {
-    public static readonly IReadOnlyList<string> Languages = ["en", "es", "fr", "pl"];
+    public Text() : this(TextCatalogue.Default) { }
 
-    private const string Prefix = "CrmBlazor.Localization.Texts.";
+    public TextCatalogue Catalogue => catalogue;
 
-    private readonly FrozenDictionary<string, FrozenDictionary<string, string>> _byLanguage;
+    public static string Language => SupportedLanguages.Of(CultureInfo.CurrentUICulture);
 
-    public Text()
-    {
-        var assembly = typeof(Text).Assembly;
-        var resources = assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).ToList();
-        _byLanguage = Languages.ToFrozenDictionary(lang => lang, lang =>
-        {
-            // "en.json" holds the shared texts; a feature may keep its own "<feature>.en.json" beside it.
-            var files = resources.Where(n => n.EndsWith($".{lang}.json", StringComparison.Ordinal)).ToList();
-            if (files.Count == 0) throw new InvalidOperationException($"Missing texts for {lang}");
-            var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var file in files)
-            {
-                using var stream = assembly.GetManifestResourceStream(file)!;
-                foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!)
-                {
-                    if (!texts.TryAdd(key, value)) throw new InvalidOperationException($"Text {key} is defined twice for {lang} ({file})");
-                }
-            }
-            return texts.ToFrozenDictionary(StringComparer.Ordinal);
-        });
-    }
-
-    public string this[string key] => Get(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, key);
+    public string this[string key] => catalogue.Get(Language, key);
 
     public string this[string key, params object?[] args] =>
         string.Format(CultureInfo.CurrentCulture, this[key], args);
 
-    public string Get(string language, string key)
-    {
-        if (_byLanguage.TryGetValue(language, out var texts) && texts.TryGetValue(key, out var text)) return text;
-        return _byLanguage["en"].TryGetValue(key, out var english) ? english : key;
-    }
+    /// <summary>The form of <paramref name="key"/> for <paramref name="count"/>, formatted with <paramref name="args"/> (just the count when none).</summary>
+    public string Plural(string key, long count, params object?[] args) =>
+        string.Format(CultureInfo.CurrentCulture, catalogue.Plural(Language, key, count), args.Length == 0 ? [count] : args);
 
-    public bool Has(string language, string key) => _byLanguage.TryGetValue(language, out var t) && t.ContainsKey(key);
+    public NounForms Noun(string key) => catalogue.Noun(Language, key);
 
-    public IEnumerable<string> Keys(string language) => _byLanguage[language].Keys;
+    public string Agreeing(string key, NounForms noun) => catalogue.Agreeing(Language, key, noun);
 
-    /// <summary>A domain message key, with its arguments after '|' (e.g. "Error.TooLong|200").</summary>
+    public string Get(string language, string key) => catalogue.Get(language, key);
+
+    public bool Has(string language, string key) => catalogue.Has(language, key);
+
+    public IEnumerable<string> Keys(string language) => catalogue.Keys(language);
+
+    /// <summary>
+    /// A domain message key, with its arguments after '|' (e.g. "Error.TooLong|200").
+    /// A message with plural forms is counted by its first argument.
+    /// </summary>
     public string Message(string keyWithArgs, params object?[] more)
     {
         var parts = keyWithArgs.Split('|');
         object?[] args = [.. parts.Skip(1), .. more];
-        return args.Length == 0 ? this[parts[0]] : this[parts[0], args];
+        if (args.Length == 0) return this[parts[0]];
+        return catalogue.Entry(Language, parts[0])?.IsPlural == true && long.TryParse(Convert.ToString(args[0], CultureInfo.InvariantCulture),
+            NumberStyles.Integer, CultureInfo.InvariantCulture, out var count)
+            ? Plural(parts[0], count, args)
+            : this[parts[0], args];
     }
 
     public string Message(DomainException error) => Message(error.MessageKey, error.Args);
+
+    LocalizedString IStringLocalizer.this[string name] =>
+        new(name, this[name], resourceNotFound: !catalogue.Has(Language, name) && !catalogue.Has(SupportedLanguages.Default, name));
+
+    LocalizedString IStringLocalizer.this[string name, params object[] arguments]
+    {
+        get
+        {
+            var text = ((IStringLocalizer)this)[name];
+            return new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, text.Value, arguments), text.ResourceNotFound);
+        }
+    }
+
+    IEnumerable<LocalizedString> IStringLocalizer.GetAllStrings(bool includeParentCultures) =>
+        catalogue.Keys(Language).Select(k => new LocalizedString(k, this[k]));
 }

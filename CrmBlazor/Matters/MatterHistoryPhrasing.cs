@@ -52,7 +52,7 @@ public sealed class MatterHistoryPhrasing : IHistoryPhrasing
                 break;
             case HistoryKind.MatterChanged when HistoryData.Parse<MatterChangeData>(data) is { } c:
                 if (withMatter || c.Change == PartyChanges.Deleted) yield return $"{c.Number} {c.Title}";
-                yield return t["Matters.History." + c.Change, c.UserName ?? string.Empty, c.Activities ?? 0];
+                yield return t.Plural("Matters.History." + c.Change, c.Activities ?? 0, c.UserName ?? string.Empty, c.Activities ?? 0);
                 break;
             default:
                 if (text.Length > 0) yield return text;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using CrmBlazor.Domain.Localization;
 using CrmBlazor.Domain.Portal;
 using CrmBlazor.Localization;
 using CrmBlazor.Sending.Public;
@@ -71,7 +72,7 @@ public static class PortalAuth
                 // Open pages (sign-in, set-password) still know a signed-in contact: authenticating sets the item.
                 if (ContactOrNull(http) is null) await http.AuthenticateAsync(Scheme);
                 var language = ContactOrNull(http)?.Language ?? PublicLanguage.FromRequest(http.Request);
-                var culture = new CultureInfo(CultureSetup.Specific(language));
+                var culture = SupportedLanguages.CultureOf(language);
                 CultureInfo.CurrentCulture = culture;
                 CultureInfo.CurrentUICulture = culture;
             }

@@ -1,3 +1,4 @@
+using CrmBlazor.Domain.Localization;
 namespace CrmBlazor.Domain.Clients.Filtering;
 
 public enum FilterValueType
@@ -40,7 +41,7 @@ public static class FilterFields
         new(Email, FilterValueType.Text, TextOps, []),
         new(City, FilterValueType.Text, TextOps, []),
         new(Country, FilterValueType.Text, TextOps, []),
-        new(Language, FilterValueType.Choice, ChoiceOps, ClientOptions.Languages),
+        new(Language, FilterValueType.Choice, ChoiceOps, SupportedLanguages.All),
         new(Currency, FilterValueType.Choice, ChoiceOps, ClientOptions.Currencies),
         new(Created, FilterValueType.Date, [FilterOperator.Before, FilterOperator.After], []),
     ];

@@ -47,7 +47,7 @@ public class SplitDialogTests : ComponentTestBase
 
         Assert.Equal(["€33.34", "€33.33", "€33.33"], Amounts(root));
         Assert.Equal("100 %", root.Find("#split-total").TextContent.Trim());
-        Assert.Contains("1 unbilled common activities, €100.00 in all", root.Find("#split-intro").TextContent);
+        Assert.Contains("1 unbilled common activity, €100.00 in all", root.Find("#split-intro").TextContent);
 
         await TypeAsync(root, 0, 60m);
         await root.WaitForAssertionAsync(() => Assert.Equal("126.66 %", root.Find("#split-total").TextContent.Trim()));

@@ -87,7 +87,7 @@ public class SendDialogTests : DocumentTestBase
         await root.WaitForAssertionAsync(() => Assert.Single(root.FindAll(".send-extra")));
         await root.Find("#send-submit").ClickAsync(new());
 
-        await root.WaitForAssertionAsync(() => Assert.Contains("2 email(s) queued.", root.Markup));
+        await root.WaitForAssertionAsync(() => Assert.Contains("2 emails queued.", root.Markup));
         await using var db = Host.Db();
         var ana_ = (await Host.Get<ClientService>().GetAsync(ana))!.Form.Email;
         Assert.Equal([ana_, "accounts@astillero.example"], await db.Outbox.OrderBy(m => m.Id).Select(m => m.ToAddress).ToListAsync());

@@ -1,5 +1,6 @@
 using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Common;
+using CrmBlazor.Domain.Localization;
 using CrmBlazor.Tests.Support;
 
 namespace CrmBlazor.Tests.Domain.Clients;
@@ -91,8 +92,8 @@ public class ClientFormTests
     [Fact]
     public void DIR_7_the_offered_languages_include_en_es_fr_pl_and_each_offered_value_validates()
     {
-        Assert.All(new[] { "en", "es", "fr", "pl" }, language => Assert.Contains(language, ClientOptions.Languages));
-        foreach (var language in ClientOptions.Languages) ClientBuilder.Company(change: f => f.Language = language).Validate();
+        Assert.All(new[] { "en", "es", "fr", "pl" }, language => Assert.Contains(language, SupportedLanguages.All));
+        foreach (var language in SupportedLanguages.All) ClientBuilder.Company(change: f => f.Language = language).Validate();
         foreach (var currency in ClientOptions.Currencies) ClientBuilder.Company(change: f => f.Currency = currency).Validate();
         Expect.FieldError(ClientBuilder.Company(change: f => f.Language = "").Validate, "Language", "Error.LanguageInvalid");
         Expect.FieldError(ClientBuilder.Company(change: f => f.Currency = "").Validate, "Currency", "Error.CurrencyInvalid");

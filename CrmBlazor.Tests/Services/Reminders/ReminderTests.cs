@@ -233,4 +233,23 @@ public class ReminderTests
         host.Actor.Current = TestActor.Office;
         await Assert.ThrowsAsync<NotAllowedException>(() => settings.SaveAsync("3", true, version));
     }
+
+    [Theory]
+    [InlineData("en", 1, "(1 day overdue)"), InlineData("en", 3, "(3 days overdue)")]
+    [InlineData("fr", 1, "(1 jour de retard)"), InlineData("es", 1, "(1 día de retraso)")]
+    [InlineData("pl", 1, "(opóźnienie: 1 dzień)"), InlineData("pl", 22, "(opóźnienie: 22 dni)")]
+    public async Task NF_1_a_reminder_counts_its_days_overdue_in_the_documents_language(string language, int days, string expected)
+    {
+        await using var host = await SendingHost.CreateAsync(DatabaseProvider.Sqlite);
+        var s = await OverdueInvoiceAsync(host, language);
+        var settings = host.Get<ReminderSettingsService>();
+        await settings.SaveAsync(days.ToString(System.Globalization.CultureInfo.InvariantCulture), true, (await settings.GetAsync()).Version);
+
+        At(s, days);
+        await RunAsync(s);
+
+        await using var db = host.Db();
+        var reminder = await db.Outbox.SingleAsync(m => m.DocumentId == s.Invoice && m.Kind == MailKind.Reminder);
+        Assert.Contains(expected, reminder.TextBody);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Documents;
+using CrmBlazor.Domain.Localization;
 using CrmBlazor.Domain.Settings;
 using CrmBlazor.Localization;
 
@@ -13,7 +14,6 @@ namespace CrmBlazor.Documents.Pdf;
 public sealed class SheetContext
 {
     private readonly Text _texts;
-    private readonly NumberFormatInfo _money;
 
     public SheetContext(DocumentDetails document, OrganisationSettings settings, ClientForm? client, Text texts)
     {
@@ -21,9 +21,7 @@ public sealed class SheetContext
         Settings = settings;
         Client = client;
         _texts = texts;
-        Culture = CultureFor(document.Language);
-        _money = (NumberFormatInfo)Culture.NumberFormat.Clone();
-        _money.CurrencySymbol = SymbolOf(document.Currency);
+        Culture = SupportedLanguages.CultureOf(document.Language);
     }
 
     public DocumentDetails Document { get; }
@@ -40,7 +38,7 @@ public sealed class SheetContext
 
     public bool IsDraft => Document.Status == DocumentStatus.Draft;
 
-    public string Money(long minor) => (minor / 100m).ToString("C2", _money);
+    public string Money(long minor) => MoneyFormat.Format(minor, Document.Currency, Culture);
 
     public string Date(DateOnly date) => date.ToString("d", Culture);
 
@@ -51,21 +49,4 @@ public sealed class SheetContext
     public string? LogoDataUri => Settings.Logo is { Length: > 0 } logo && Settings.LogoContentType is { } type
         ? $"data:{type};base64,{Convert.ToBase64String(logo)}"
         : null;
-
-    public static CultureInfo CultureFor(string language) => CultureInfo.GetCultureInfo(language switch
-    {
-        "es" => "es-ES",
-        "fr" => "fr-FR",
-        "pl" => "pl-PL",
-        _ => "en-GB",
-    });
-
-    private static string SymbolOf(string currency) => currency switch
-    {
-        "EUR" => "€",
-        "PLN" => "zł",
-        "GBP" => "£",
-        "USD" => "$",
-        _ => currency,
-    };
 }

@@ -36,11 +36,11 @@ public sealed class ActivitiesHistoryPhrasing : IHistoryPhrasing
                     string.Join(", ", s.Parts.Select(p => $"{p.ClientName} {DocumentText.Percent(p.BasisPoints / 100m)}"))];
                 break;
             case HistoryKind.ActivitiesTransferred when HistoryData.Parse<TransferHistoryData>(item.Data) is { } x:
-                yield return t["ActivitiesHistory.Transfer", x.Count, DocumentText.Money(x.AmountMinor, x.Currency), x.FromNumber, x.ToNumber];
-                if (x.MadeCommon > 0) yield return t["ActivitiesHistory.MadeCommon", x.MadeCommon];
+                yield return t.Plural("ActivitiesHistory.Transfer", x.Count, x.Count, DocumentText.Money(x.AmountMinor, x.Currency), x.FromNumber, x.ToNumber);
+                if (x.MadeCommon > 0) yield return t.Plural("ActivitiesHistory.MadeCommon", x.MadeCommon);
                 break;
             case HistoryKind.MatterProformasDrafted when HistoryData.Parse<ProformaHistoryData>(item.Data) is { } p:
-                yield return t["ActivitiesHistory.Proformas", p.MatterNumber, p.Activities, p.Proformas.Count];
+                yield return t.Plural("ActivitiesHistory.Proformas", p.Activities, p.MatterNumber, p.Activities, p.Proformas.Count);
                 foreach (var part in p.Proformas) yield return $"{part.ClientName}: {DocumentText.Money(part.TotalMinor, p.Currency)}";
                 break;
             default:

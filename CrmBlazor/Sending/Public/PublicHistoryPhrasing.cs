@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using CrmBlazor.Documents;
 using CrmBlazor.Domain.History;
 using CrmBlazor.Domain.Sending;
@@ -30,7 +32,8 @@ public sealed class PublicHistoryPhrasing : IHistoryPhrasing
             yield break;
         }
         yield return DocumentText.Label(e.Type, e.Number, t);
-        if (item.Kind == HistoryKind.PublicLinksRevoked) yield return t["PublicHistory.Revoked", item.Text];
+        if (item.Kind == HistoryKind.PublicLinksRevoked && long.TryParse(item.Text, CultureInfo.InvariantCulture, out var revoked))
+            yield return t.Plural("PublicHistory.Revoked", revoked);
         if (e.ViaPortal) yield return t["PortalModules.History.ViaPortal", e.Recipient];
         else if (e.Recipient.Length > 0 && item.Kind != HistoryKind.PublicLinksRevoked) yield return t["PublicHistory.Recipient", e.Recipient];
         if (e.From.Length > 0) yield return t["PublicHistory.From", e.From];

@@ -1,4 +1,4 @@
-using CrmBlazor.Localization;
+using CrmBlazor.Domain.Localization;
 
 namespace CrmBlazor.Sending.Public;
 
@@ -10,6 +10,6 @@ public static class PublicLanguage
         var wanted = request.GetTypedHeaders().AcceptLanguage
             .OrderByDescending(l => l.Quality ?? 1.0)
             .Select(l => l.Value.Value?.Split('-')[0].ToLowerInvariant());
-        return wanted.FirstOrDefault(l => l is not null && Text.Languages.Contains(l)) ?? "en";
+        return wanted.FirstOrDefault(l => l is not null && SupportedLanguages.IsSupported(l)) ?? SupportedLanguages.Default;
     }
 }

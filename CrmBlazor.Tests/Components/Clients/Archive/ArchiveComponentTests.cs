@@ -114,7 +114,7 @@ public class ArchiveComponentTests : ComponentTestBase
         await cut.WaitForAssertionAsync(() => Assert.Equal(2, ArchivedNames(cut).Length));
 
         var asking = cut.FindAll("#archive-table .row-delete-forever")[1].ClickAsync(new());
-        await Root.WaitForAssertionAsync(() => Assert.Contains("issued invoices or credit notes", Root.Find("#delete-refused").TextContent));
+        await Root.WaitForAssertionAsync(() => Assert.Contains("1 issued invoice or credit note names it", Root.Find("#delete-refused").TextContent));
         Assert.True(Root.Find("#delete-forever").HasAttribute("disabled"));
         await Root.Find("#delete-cancel").ClickAsync(new());
         await asking;

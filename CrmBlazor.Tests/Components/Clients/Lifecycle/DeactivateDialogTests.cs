@@ -51,7 +51,7 @@ public class DeactivateDialogTests : ComponentTestBase
 
         var root = await OpenAsync(company);
 
-        Assert.Contains("2 invoice(s), €217.80 outstanding", root.Find("#deactivate-invoices").TextContent);
+        Assert.Contains("2 invoices, €217.80 outstanding", root.Find("#deactivate-invoices").TextContent);
         Assert.Contains("Amarre anual (Yearly)", root.Find("#deactivate-subscriptions").TextContent);
         Assert.Contains("irreversible", root.Find("#deactivate-irreversible").TextContent, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(root.FindAll("#deactivate-plain"));
