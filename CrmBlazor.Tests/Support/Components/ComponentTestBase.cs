@@ -17,28 +17,12 @@ using MudBlazor.Services;
 namespace CrmBlazor.Tests.Support.Components;
 
 /// <summary>
-/// bunit context for CrmBlazor components: MudBlazor services, the UI texts, and the real domain
-/// services of a <see cref="DomainHost"/> on a fresh SQLite database (signed in as <see cref="TestActor.Admin"/>).
+/// bunit context for CrmBlazor components: MudBlazor services, the UI texts, and every real domain
+/// service of a <see cref="DomainHost"/> on a fresh SQLite database (signed in as <see cref="TestActor.Admin"/>).
 /// MudBlazor's services are async-dispose only, hence <see cref="IAsyncLifetime"/>.
 /// </summary>
 public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
 {
-    private static readonly Type[] DomainServices =
-        [typeof(ClientService), typeof(ClientDirectory), typeof(ContactLinkService), typeof(SavedFilterService), typeof(HistoryService),
-         typeof(CrmBlazor.Domain.Documents.DocumentService), typeof(CrmBlazor.Domain.Documents.DocumentList), typeof(CrmBlazor.Domain.Settings.SettingsService),
-         typeof(CrmBlazor.Domain.Sending.DocumentSendingService), typeof(CrmBlazor.Domain.Documents.DocumentHoldService), typeof(CrmBlazor.Domain.Reminders.ReminderSettingsService),
-         typeof(CrmBlazor.Domain.Sending.PublicLinkService), typeof(CrmBlazor.Domain.Payments.StaffPayments),
-         typeof(CrmBlazor.Domain.Clients.Lifecycle.ClientLifecycleService), typeof(CrmBlazor.Domain.Subscriptions.SubscriptionService),
-         typeof(CrmBlazor.Domain.Clients.Archive.ClientArchiveService), typeof(CrmBlazor.Domain.Clients.Listing.ClientPlacement),
-         typeof(CrmBlazor.Domain.Matters.MatterService), typeof(CrmBlazor.Domain.Matters.MatterPartyService), typeof(CrmBlazor.Domain.Matters.MatterQueries),
-         typeof(CrmBlazor.Domain.Matters.Activities.ActivityService), typeof(CrmBlazor.Domain.Matters.Activities.ActivityList),
-         typeof(CrmBlazor.Domain.Matters.Split.SplitService), typeof(CrmBlazor.Domain.Matters.Activities.TransferService),
-         typeof(CrmBlazor.Domain.Matters.Activities.MatterProformaService),
-         typeof(CrmBlazor.Domain.Commercial.FollowUpService), typeof(CrmBlazor.Domain.Commercial.FollowUpQueries),
-         typeof(CrmBlazor.Domain.Commercial.DealService), typeof(CrmBlazor.Domain.Commercial.DealQueries),
-         typeof(CrmBlazor.Domain.Commercial.CommercialTime),
-         typeof(CrmBlazor.Domain.Contacts.ContactOnboardingService), typeof(CrmBlazor.Domain.Portal.PortalSupportDesk)];
-
     private AsyncServiceScope _scope;
     private IRenderedComponent<MudProviders>? _root;
 
@@ -62,14 +46,18 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        Host = await DomainHost.CreateAsync(DatabaseProvider.Sqlite);
+        // Every service the domain registers (AddCrmDomain, as the app does) resolves from the host's scope.
+        Type[] domainServices = [];
+        Host = await DomainHost.CreateAsync(DatabaseProvider.Sqlite, registered => domainServices =
+            registered.Select(d => d.ServiceType).Where(t => t.Assembly == typeof(ClientService).Assembly && !t.IsGenericTypeDefinition).Distinct().ToArray());
         _scope = Host.Services.CreateAsyncScope();
         var scoped = _scope.ServiceProvider;
         Services.AddSingleton(Host.Feed);
         Services.AddSingleton(Host.Get<CrmDbContextFactory>());
         Services.AddSingleton<TimeProvider>(Host.Clock);
         Services.AddSingleton<ICurrentActor>(Host.Actor);
-        foreach (var type in DomainServices) Services.AddSingleton(type, _ => scoped.GetRequiredService(type));
+        foreach (var type in domainServices.Except([typeof(ChangeFeed), typeof(CrmDbContextFactory)]))
+            Services.AddSingleton(type, _ => scoped.GetRequiredService(type));
     }
 
     async Task IAsyncLifetime.DisposeAsync()
