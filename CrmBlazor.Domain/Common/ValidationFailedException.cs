@@ -15,6 +15,8 @@ public sealed class FieldErrors
 {
     private readonly Dictionary<string, string> _errors = [];
 
+    public IReadOnlyDictionary<string, string> Errors => _errors;
+
     public void Add(string field, string messageKey) => _errors.TryAdd(field, messageKey);
 
     public void ThrowIfAny()

@@ -1,18 +1,27 @@
 using System.Globalization;
+using CrmBlazor.Common;
 using CrmBlazor.Domain.Clients;
 using CrmBlazor.Domain.Clients.Filtering;
 using CrmBlazor.Domain.Clients.Listing;
-using CrmBlazor.Domain.Common;
 using CrmBlazor.Domain.Live;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 
 namespace CrmBlazor.Clients;
 
+/// <summary>
+/// The company or person list (DIR-3): <see cref="CompanyListPage"/> and <see cref="PersonListPage"/> are its routes, so going
+/// from one to the other makes a new list. Its state is in the URL (DIR-4); a new query string sets the parameters again.
+/// </summary>
 public partial class ClientListPage
 {
     private const int PageSize = 50;
+
+    [Parameter, EditorRequired] public ClientKind Kind { get; set; }
+    [SupplyParameterFromQuery(Name = "q")] public string? Search { get; set; }
+    [SupplyParameterFromQuery(Name = "f")] public string[]? Rules { get; set; }
+    [SupplyParameterFromQuery(Name = "sort")] public string? Sort { get; set; }
+    [SupplyParameterFromQuery(Name = "desc")] public string? Descending { get; set; }
 
     private ClientListUrl _url = ClientListUrl.Default(ClientKind.Company);
     private ClientPage? _page;
@@ -20,7 +29,6 @@ public partial class ClientListPage
     private ClientCursor? _current;
     private string? _error;
     private bool _loading;
-    private string? _shownUri;
     private readonly HashSet<long> _selected = [];
     private readonly EventCallback _selectionChanged;
     private ClientPageRefresh _refresh = default!;
@@ -48,54 +56,12 @@ public partial class ClientListPage
     {
         _refresh = new ClientPageRefresh(Directory, Placement);
         ListenToBursts(c => c.Topic == Topics.Client, ApplyChangesAsync);
-        Nav.LocationChanged += LocationChanged;
     }
 
-    protected override Task OnParametersSetAsync() => ReadUrlAsync();
-
-    // The router does not set this page's parameters again when only the query changes (search, filter,
-    // sort) or when /companies switches to /persons: the page follows its URL itself.
-    private void LocationChanged(object? sender, LocationChangedEventArgs e)
+    protected override async Task OnParametersSetAsync()
     {
-        var path = new Uri(e.Location).AbsolutePath;
-        if (!path.Equals("/companies", StringComparison.OrdinalIgnoreCase) && !path.Equals("/persons", StringComparison.OrdinalIgnoreCase)) return;
-        _ = InvokeAsync(async () =>
-        {
-            try
-            {
-                await ReadUrlAsync();
-                StateHasChanged();
-            }
-            catch (Exception ex)
-            {
-                await DispatchExceptionAsync(ex);
-            }
-        });
-    }
-
-    public override void Dispose()
-    {
-        Nav.LocationChanged -= LocationChanged;
-        base.Dispose();
-    }
-
-    private async Task ReadUrlAsync()
-    {
-        // Parameters and LocationChanged may both report one navigation: read each address once.
-        if (Nav.Uri == _shownUri) return;
-        _shownUri = Nav.Uri;
-        var uri = new Uri(Nav.Uri);
-        var kind = uri.AbsolutePath.StartsWith("/persons", StringComparison.OrdinalIgnoreCase) ? ClientKind.Person : ClientKind.Company;
-        try
-        {
-            _url = ClientListUrl.Parse(kind, uri.Query);
-            _error = null;
-        }
-        catch (DomainException ex)
-        {
-            _url = ClientListUrl.Default(kind);
-            _error = T.Message(ex);
-        }
+        _error = T.MessageIfRefused(() => _url = ClientListUrl.FromQuery(Kind, Search, Rules, Sort, Descending));
+        if (_error is not null) _url = ClientListUrl.Default(Kind);
         _cursors.Clear();
         _selected.Clear();
         await LoadAsync(null);
@@ -132,20 +98,14 @@ public partial class ClientListPage
     private async Task LoadAsync(ClientCursor? at)
     {
         _loading = true;
-        try
+        var refusal = await T.MessageIfRefusedAsync(async () =>
         {
             _page = await Directory.ListAsync(_url.ToRequest(at, PageSize));
             _current = at;
-        }
-        catch (DomainException ex)
-        {
-            _error = T.Message(ex);
-            _page = null;
-        }
-        finally
-        {
-            _loading = false;
-        }
+        });
+        // A refused read shows its message in place of the rows; one that went through leaves the link's message shown.
+        if (refusal is not null) (_error, _page) = (refusal, null);
+        _loading = false;
     }
 
     private void Go(ClientListUrl url) => Nav.NavigateTo(url.ToUrl());

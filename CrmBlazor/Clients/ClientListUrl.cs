@@ -31,14 +31,19 @@ public sealed record ClientListUrl(ClientKind Kind, string Search, ClientFilter 
     public static ClientListUrl Parse(ClientKind kind, string query)
     {
         var values = QueryHelpers.ParseQuery(query);
-        var search = values.TryGetValue("q", out var q) ? q.ToString().Trim() : string.Empty;
-        var filter = values.TryGetValue("f", out var f) ? ClientFilter.Parse(f.Where(v => v is not null).Select(v => v!)) : ClientFilter.None;
-        var sort = ClientSortField.Name;
-        if (values.TryGetValue("sort", out var s) && !Enum.TryParse(s.ToString(), ignoreCase: true, out sort))
-            throw new DomainException("Error.SortNotOffered", "sort", s.ToString());
-        if (!Enum.IsDefined(sort)) throw new DomainException("Error.SortNotOffered", "sort", s.ToString());
-        var descending = values.TryGetValue("desc", out var d) && d == "1";
-        return new ClientListUrl(kind, search, filter, sort, descending);
+        string? Get(string key) => values.TryGetValue(key, out var v) ? v.ToString() : null;
+        var rules = values.TryGetValue("f", out var f) ? f.Where(v => v is not null).Select(v => v!).ToArray() : null;
+        return FromQuery(kind, Get("q"), rules, Get("sort"), Get("desc"));
+    }
+
+    /// <summary>The list from its query values <c>q</c>, <c>f</c>, <c>sort</c> and <c>desc</c>; throws like <see cref="Parse"/>.</summary>
+    public static ClientListUrl FromQuery(ClientKind kind, string? search, string[]? rules, string? sort, string? descending)
+    {
+        var filter = rules is null ? ClientFilter.None : ClientFilter.Parse(rules);
+        var sortField = ClientSortField.Name;
+        if (sort is not null && !Enum.TryParse(sort, ignoreCase: true, out sortField)) throw new DomainException("Error.SortNotOffered", "sort", sort);
+        if (!Enum.IsDefined(sortField)) throw new DomainException("Error.SortNotOffered", "sort", sort ?? string.Empty);
+        return new ClientListUrl(kind, search?.Trim() ?? string.Empty, filter, sortField, descending == "1");
     }
 
     public static ClientListUrl Default(ClientKind kind) => new(kind, string.Empty, ClientFilter.None, ClientSortField.Name, false);

@@ -1,5 +1,3 @@
-using CrmBlazor.Domain.Common;
-using CrmBlazor.Localization;
 using MudBlazor;
 
 namespace CrmBlazor.Common;
@@ -13,6 +11,7 @@ public static class Notify
     public static void Text(this ISnackbar snackbar, string message, Severity severity = Severity.Normal) =>
         snackbar.Add(builder => builder.AddContent(0, message), severity);
 
-    public static void Error(this ISnackbar snackbar, Text t, DomainException error) =>
-        snackbar.Text(t.Message(error), Severity.Error);
+    public static void Error(this ISnackbar snackbar, string message) => snackbar.Text(message, Severity.Error);
+
+    public static void Warning(this ISnackbar snackbar, string message) => snackbar.Text(message, Severity.Warning);
 }

@@ -27,18 +27,16 @@ public sealed record DocumentListUrl(long? ClientId = null, DocumentType? Type =
         return QueryHelpers.AddQueryString(Path, parts);
     }
 
-    /// <summary>Reads a URL; a value that does not parse (a hand-edited link) is ignored rather than failing the page.</summary>
-    public static DocumentListUrl Parse(string query)
-    {
-        var values = QueryHelpers.ParseQuery(query);
-        string? Get(string key) => values.TryGetValue(key, out var v) ? v.ToString() : null;
-        return new DocumentListUrl(
-            long.TryParse(Get("client"), NumberStyles.None, CultureInfo.InvariantCulture, out var client) && client > 0 ? client : null,
-            Enum.TryParse<DocumentType>(Get("type"), true, out var type) && Enum.IsDefined(type) ? type : null,
-            Enum.TryParse<DocumentStatus>(Get("status"), true, out var status) && Enum.IsDefined(status) ? status : null,
-            ParseDate(Get("from")),
-            ParseDate(Get("to")));
-    }
+    /// <summary>
+    /// The list from its query values <c>client</c>, <c>type</c>, <c>status</c>, <c>from</c> and <c>to</c>; a value that does
+    /// not parse (a hand-edited link) is ignored rather than failing the page.
+    /// </summary>
+    public static DocumentListUrl FromQuery(string? client, string? type, string? status, string? from, string? to) => new(
+        long.TryParse(client, NumberStyles.None, CultureInfo.InvariantCulture, out var clientId) && clientId > 0 ? clientId : null,
+        Enum.TryParse<DocumentType>(type, true, out var documentType) && Enum.IsDefined(documentType) ? documentType : null,
+        Enum.TryParse<DocumentStatus>(status, true, out var documentStatus) && Enum.IsDefined(documentStatus) ? documentStatus : null,
+        ParseDate(from),
+        ParseDate(to));
 
     private static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;

@@ -38,7 +38,7 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
         // carries its culture: apply it in this page's own language and number format.
         var culture = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         _subscription = Feed.Subscribe(change =>
-            change.Topic == Topics.Resync || relevant(change) ? LiveWork.Detach(QueueAsync(change, apply, culture)) : Task.CompletedTask);
+            change.Topic == Topics.Resync || relevant(change) ? LiveWork.Detach(QueueAsync(change, apply, culture), DispatchExceptionAsync) : Task.CompletedTask);
     }
 
     private Task QueueAsync(Change change, Func<IReadOnlyList<Change>, Task<bool>> apply, (CultureInfo, CultureInfo) culture)

@@ -19,15 +19,10 @@ public sealed record MailListUrl(long? ClientId = null, MailStatus? Status = nul
         return QueryHelpers.AddQueryString(Path, parts);
     }
 
-    /// <summary>A value that does not parse (a hand-edited link) is ignored rather than failing the page.</summary>
-    public static MailListUrl Parse(string query)
-    {
-        var values = QueryHelpers.ParseQuery(query);
-        string? Get(string key) => values.TryGetValue(key, out var v) ? v.ToString() : null;
-        return new MailListUrl(
-            long.TryParse(Get("client"), NumberStyles.None, CultureInfo.InvariantCulture, out var client) && client > 0 ? client : null,
-            Enum.TryParse<MailStatus>(Get("status"), true, out var status) && Enum.IsDefined(status) ? status : null);
-    }
+    /// <summary>The list from its query values <c>client</c> and <c>status</c>; a value that does not parse (a hand-edited link) is ignored rather than failing the page.</summary>
+    public static MailListUrl FromQuery(string? client, string? status) => new(
+        long.TryParse(client, NumberStyles.None, CultureInfo.InvariantCulture, out var clientId) && clientId > 0 ? clientId : null,
+        Enum.TryParse<MailStatus>(status, true, out var mailStatus) && Enum.IsDefined(mailStatus) ? mailStatus : null);
 
     public static string Message(long id) => $"/mail/{id}";
 }

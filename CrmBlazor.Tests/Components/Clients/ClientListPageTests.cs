@@ -2,6 +2,7 @@ using Bunit;
 using CrmBlazor.Clients;
 using CrmBlazor.Tests.Support.Components;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 
 namespace CrmBlazor.Tests.Components.Clients;
 
@@ -97,16 +98,32 @@ public class ClientListPageTests : ComponentTestBase
     {
         await SeedCompaniesAsync(2);
         await CreatePersonAsync("Zofia", "Nowak");
-        var cut = RenderList();
-        await cut.WaitForAssertionAsync(() => Assert.Equal(2, Names(cut).Length));
+        Nav.NavigateTo("/companies");
+        var app = RenderWithProviders<Router>(p => p
+            .Add(r => r.AppAssembly, typeof(ClientListPage).Assembly)
+            .Add(r => r.Found, route => builder =>
+            {
+                builder.OpenComponent<RouteView>(0);
+                builder.AddAttribute(1, nameof(RouteView.RouteData), route);
+                builder.CloseComponent();
+            }));
+        string[] AppNames() => app.FindAll("#client-table a.client-name").Select(a => a.TextContent.Trim()).ToArray();
+        await app.WaitForAssertionAsync(() => Assert.Equal(2, AppNames().Length));
 
-        Nav.NavigateTo("/persons");
+        await app.InvokeAsync(() => Nav.NavigateTo("/persons"));
 
-        await cut.WaitForAssertionAsync(() =>
+        await app.WaitForAssertionAsync(() =>
         {
-            Assert.Equal("Persons", cut.Find("#list-title").TextContent.Trim());
-            Assert.Equal(["Zofia Nowak"], Names(cut));
+            Assert.Equal("Persons", app.Find("#list-title").TextContent.Trim());
+            Assert.Equal(["Zofia Nowak"], AppNames());
         });
+
+        // Back, with a search: only the query of the same list changes after that.
+        await app.InvokeAsync(() => Nav.NavigateTo("/companies?q=zzzz"));
+        await app.WaitForAssertionAsync(() => Assert.Equal("Companies", app.Find("#list-title").TextContent.Trim()));
+        await app.InvokeAsync(() => Nav.NavigateTo("/companies?q=company"));
+
+        await app.WaitForAssertionAsync(() => Assert.Equal(2, AppNames().Length));
     }
 
     [Fact]

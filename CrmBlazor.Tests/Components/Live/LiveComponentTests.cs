@@ -43,6 +43,26 @@ public class LiveComponentTests : BunitContext
         cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("#reloads").TextContent));
     }
 
+    [Fact]
+    public async Task DIR_8_a_live_reload_that_fails_reaches_the_circuits_error_handling_instead_of_vanishing()
+    {
+        var feed = new ChangeFeed(new InProcessChangeTransport());
+        Services.AddSingleton(feed);
+        Render<FailingPage>();
+
+        await feed.PublishAsync(new Change(Topics.Client, 1));
+
+        // What the circuit does with an exception of the page (an error boundary, or the reconnect banner): bUnit records it.
+        var failure = await Renderer.UnhandledException.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal("the reload's query failed", failure.Message);
+    }
+
+    private sealed class FailingPage : LiveComponentBase
+    {
+        protected override void OnInitialized() =>
+            ListenTo(c => c.Topic == Topics.Client, () => throw new InvalidOperationException("the reload's query failed"));
+    }
+
     private sealed class SlowPage : LiveComponentBase
     {
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CrmBlazor.Domain.Clients.Archive;
-using CrmBlazor.Domain.Common;
+using CrmBlazor.Common;
 using CrmBlazor.Localization;
 using MudBlazor;
 
@@ -14,6 +14,9 @@ public sealed class ArchiveFlow(ClientArchiveService archive, IDialogService dia
 {
     public const int UndoSeconds = 8;
 
+    private readonly FormSubmission _moving = FormSubmission.MessageOnly();
+    private readonly FormSubmission _undoing = FormSubmission.MessageOnly();
+
     /// <returns>Whether the clients were moved (false: cancelled or refused, with a message shown).</returns>
     public async Task<bool> ArchiveAsync(IReadOnlyCollection<long> ids, string? singleName)
     {
@@ -21,7 +24,7 @@ public sealed class ArchiveFlow(ClientArchiveService archive, IDialogService dia
         var parameters = new DialogParameters<ArchiveConfirmDialog> { { d => d.Name, singleName }, { d => d.Count, ids.Count } };
         var dialog = await dialogs.ShowAsync<ArchiveConfirmDialog>(t["Archive.ConfirmTitle"], parameters);
         if (await dialog.Result is not { Canceled: false }) return false;
-        try
+        return await _moving.RunAsync(t, async () =>
         {
             var outcome = await archive.ArchiveAsync(ids);
             // Counts only in the message: a snackbar may render its text as markup, and names are user input.
@@ -33,27 +36,14 @@ public sealed class ArchiveFlow(ClientArchiveService archive, IDialogService dia
                 o.SnackbarTypeClass = "archive-undo-snackbar";
                 o.OnClick = _ => UndoAsync(outcome.Undo);
             });
-            return true;
-        }
-        catch (DomainException ex)
-        {
-            snackbar.Add(t.Message(ex), Severity.Error);
-            return false;
-        }
+        }, snackbar.Error);
     }
 
-    private async Task UndoAsync(ArchiveUndo undo)
+    private Task UndoAsync(ArchiveUndo undo) => _undoing.RunAsync(t, async () =>
     {
-        try
-        {
-            var restored = await archive.UndoArchiveAsync(undo);
-            snackbar.Add(t["Archive.Undone", N(restored)], Severity.Info);
-        }
-        catch (DomainException ex)
-        {
-            snackbar.Add(t.Message(ex), Severity.Error);
-        }
-    }
+        var restored = await archive.UndoArchiveAsync(undo);
+        snackbar.Add(t["Archive.Undone", N(restored)], Severity.Info);
+    }, snackbar.Error);
 
     private static string N(int n) => n.ToString("N0", CultureInfo.CurrentCulture);
 }

@@ -17,6 +17,7 @@ public partial class MatterActivitiesPanel
     private ActivityCursor? _next;
     private ActivityFilter _filter = ActivityFilter.Unbilled;
     private readonly Dictionary<long, long> _selected = [];
+    private readonly FormSubmission _delete = FormSubmission.MessageOnly();
 
     private bool Blocked => _options?.Blocked == true;
     private string Currency => _options?.Currency ?? "EUR";
@@ -93,15 +94,11 @@ public partial class MatterActivitiesPanel
         var yes = await Dialogs.ShowMessageBoxAsync(T["Activities.Delete"], T["Activities.Delete.Confirm", row.Description],
             yesText: T["Activities.Delete"], cancelText: T["Common.Cancel"]);
         if (yes != true) return;
-        try
+        await _delete.RunAsync(T, async () =>
         {
             await Activities.DeleteAsync(row.Id, row.Version);
             Snackbar.Text(T["Activities.Deleted"], Severity.Success);
-        }
-        catch (DomainException ex)
-        {
-            Snackbar.Text(T.Message(ex), Severity.Error);
-        }
+        }, Snackbar.Error);
     }
 
     private static readonly DialogOptions Wide = new() { MaxWidth = MaxWidth.Medium, FullWidth = true };
