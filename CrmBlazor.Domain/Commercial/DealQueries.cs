@@ -31,6 +31,10 @@ public sealed class DealQueries(CrmDbContextFactory dbs, ICurrentActor actors)
                 column.AddRange(await deals.Where(d => d.Stage == stage && d.ExpectedClose == null).OrderBy(d => d.Id).Take(ColumnLimit - column.Count).ToListAsync(ct));
             perStage[stage] = column;
         }
+        // The columns are read one after another: a deal a colleague moves meanwhile can show in two of them. It is shown
+        // once here; the move's own change reloads the board right after, from its new place.
+        var placed = new HashSet<long>();
+        foreach (var stage in Enum.GetValues<DealStage>()) perStage[stage].RemoveAll(d => !placed.Add(d.Id));
         var cards = (await CardsAsync(db, perStage.Values.SelectMany(c => c).ToList(), ct)).ToDictionary(c => c.Id);
         var columns = new List<DealColumn>();
         foreach (var stage in Enum.GetValues<DealStage>())
