@@ -19,7 +19,7 @@ public sealed class ClientDirectory(CrmDbContextFactory dbs, ICurrentActor actor
         var pageSize = Math.Clamp(request.PageSize, 1, ClientListRequest.MaxPageSize);
         await using var db = dbs.CreateDbContext();
         await db.Database.OpenConnectionAsync(ct); // one open for the two or three queries below, not one each
-        var total = await Filtered(db, request).Take(TotalCap + 1).CountAsync(ct);
+        var total = await CountAsync(db, request, ct);
         // Many hits: the page walks the sort order; few: the search index finds them and they are sorted.
         var filtered = Filtered(db, request, denseSearch: total >= ClientSearchIndex.DenseHits);
         var page = Sorted(After(filtered, request), request);
@@ -41,45 +41,41 @@ public sealed class ClientDirectory(CrmDbContextFactory dbs, ICurrentActor actor
     }
 
     /// <summary>
-    /// Some rows of a list by id, in one query, read with the list's filter and search (DIR-8: a colleague's change
-    /// to a row on screen refreshes that row only); a client no longer in that list is missing from the result.
-    /// </summary>
-    public async Task<IReadOnlyList<ClientRow>> RowsAsync(ClientListRequest request, IReadOnlyCollection<long> ids, CancellationToken ct = default)
-    {
-        (await actors.GetAsync()).RequireStaff();
-        return await ReadRowsAsync(request, ids, ct);
-    }
-
-    /// <summary>
-    /// The same, read after <paramref name="change"/>: every open list of this instance that shows these rows under
-    /// the same filter shares one query (<see cref="ChangeReads"/>). Rows do not depend on who reads them.
+    /// Some rows of a list by id, in one query, read with the list's filter and search after <paramref name="change"/>
+    /// (DIR-8: a colleague's change to a row on screen refreshes that row only); a client no longer in that list is
+    /// missing from the result. Every open list of this instance that shows these rows under the same filter shares the
+    /// query (<see cref="ChangeReads"/>): rows do not depend on who reads them.
     /// </summary>
     public async Task<IReadOnlyList<ClientRow>> RowsAfterAsync(Change change, ClientListRequest request, IReadOnlyCollection<long> ids)
     {
         (await actors.GetAsync()).RequireStaff();
-        var question = string.Join('|', "rows", request.Kind, request.Search, string.Join(',', request.Filter?.ToUrlValues() ?? []),
-            string.Join(',', ids.Order()));
-        return await shared.OnceAsync(change, question, () => ReadRowsAsync(request, ids, default));
+        return await shared.OnceAsync(change, $"rows|{ListKey(request)}|{string.Join(',', ids.Order())}", () => ReadRowsAsync(request, ids));
     }
 
     /// <summary>How many clients the list holds after <paramref name="change"/>, counted once for every open list with that filter.</summary>
     public async Task<int> CountAfterAsync(Change change, ClientListRequest request)
     {
         (await actors.GetAsync()).RequireStaff();
-        var question = string.Join('|', "count", request.Kind, request.Search, string.Join(',', request.Filter?.ToUrlValues() ?? []));
-        return await shared.OnceAsync(change, question, async () =>
+        return await shared.OnceAsync(change, $"count|{ListKey(request)}", async () =>
         {
             await using var db = dbs.CreateDbContext();
-            return await Filtered(db, request).Take(TotalCap + 1).CountAsync();
+            return await CountAsync(db, request, default);
         });
     }
 
-    private async Task<IReadOnlyList<ClientRow>> ReadRowsAsync(ClientListRequest request, IReadOnlyCollection<long> ids, CancellationToken ct)
+    // What makes two lists hold the same clients: kind, search and filter (sort and page do not).
+    private static string ListKey(ClientListRequest request) =>
+        string.Join('|', request.Kind, request.Search, string.Join(',', request.Filter?.ToUrlValues() ?? []));
+
+    private static Task<int> CountAsync(CrmDbContext db, ClientListRequest request, CancellationToken ct) =>
+        Filtered(db, request).Take(TotalCap + 1).CountAsync(ct);
+
+    private async Task<IReadOnlyList<ClientRow>> ReadRowsAsync(ClientListRequest request, IReadOnlyCollection<long> ids)
     {
         await using var db = dbs.CreateDbContext();
-        await db.Database.OpenConnectionAsync(ct);
-        var rows = await Filtered(db, request).Where(c => ids.Contains(c.Id)).Select(ToRow).Take(ids.Count).ToListAsync(ct);
-        if (rows.Count > 0 && request.Kind == ClientKind.Person) rows = await WithCompaniesAsync(db, rows, ct);
+        await db.Database.OpenConnectionAsync();
+        var rows = await Filtered(db, request).Where(c => ids.Contains(c.Id)).Select(ToRow).Take(ids.Count).ToListAsync();
+        if (rows.Count > 0 && request.Kind == ClientKind.Person) rows = await WithCompaniesAsync(db, rows, default);
         return rows;
     }
 
